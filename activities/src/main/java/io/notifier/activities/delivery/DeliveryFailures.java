@@ -1,0 +1,13 @@
+package io.notifier.activities.delivery;
+
+/** The types of the {@code ApplicationFailure}s the delivery activity throws. */
+public final class DeliveryFailures {
+
+  /** The attempt failed in a way that may heal; the next attempt follows the schedule. */
+  public static final String DELIVERY_FAILED = "DeliveryFailed";
+
+  /** The receiver refused the notification for good (a 4xx other than 408 and 429). */
+  public static final String DELIVERY_REJECTED = "DeliveryRejected";
+
+  private DeliveryFailures() {}
+}

@@ -1,0 +1,56 @@
+package io.notifier.workflows;
+
+import io.notifier.activities.delivery.RetrySchedule;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How hard to try: the retry schedule, the time window in which delivery is attempted, how long
+ * after the window reconciliation starts on its own, and how long one attempt may take.
+ *
+ * <p>The policy is part of the workflow's input, so a running notification keeps the policy it
+ * started with, and replaying its history never depends on today's configuration.
+ */
+public record NotifyPolicy(
+    RetrySchedule schedule, Duration window, Duration reconcileAfter, Duration attemptTimeout) {
+
+  /**
+   * Each failed attempt adds a few events to the workflow's history; past this many attempts a
+   * schedule is a misconfiguration (hammering a receiver), not a notification policy.
+   */
+  public static final int MAX_ATTEMPTS_IN_WINDOW = 500;
+
+  public NotifyPolicy {
+    Objects.requireNonNull(schedule, "schedule");
+    requirePositive(window, "window");
+    requirePositive(attemptTimeout, "attemptTimeout");
+    Objects.requireNonNull(reconcileAfter, "reconcileAfter");
+    if (reconcileAfter.isNegative()) {
+      throw new IllegalArgumentException("reconcileAfter must not be negative: " + reconcileAfter);
+    }
+    int attempts = schedule.attemptsWithin(window, MAX_ATTEMPTS_IN_WINDOW + 1);
+    if (attempts > MAX_ATTEMPTS_IN_WINDOW) {
+      throw new IllegalArgumentException(
+          "the schedule "
+              + schedule
+              + " makes more than "
+              + MAX_ATTEMPTS_IN_WINDOW
+              + " attempts within the window of "
+              + window
+              + "; lengthen the intervals or shorten the window");
+    }
+  }
+
+  /** The seed's policy: 1m … 10h within 24 hours, reconciliation an hour after the window. */
+  public static NotifyPolicy seed() {
+    return new NotifyPolicy(
+        RetrySchedule.SEED, Duration.ofHours(24), Duration.ofHours(1), Duration.ofSeconds(30));
+  }
+
+  private static void requirePositive(Duration duration, String name) {
+    Objects.requireNonNull(duration, name);
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + duration);
+    }
+  }
+}
