@@ -7,8 +7,8 @@ import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.notifier.testing.StubHttpServer.Answer;
 import io.notifier.workflows.support.NotifyTestEnvironment;
-import io.notifier.workflows.support.StubHttpServer.Answer;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.time.Instant;

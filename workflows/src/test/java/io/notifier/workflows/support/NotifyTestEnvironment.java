@@ -8,6 +8,7 @@ import io.notifier.activities.delivery.DeliveryRequest;
 import io.notifier.activities.delivery.SignallingAttemptReporter;
 import io.notifier.activities.http.JsonHttp;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
+import io.notifier.testing.StubHttpServer;
 import io.notifier.workflows.NotificationStatus;
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyRequest;

@@ -1,4 +1,4 @@
-package io.notifier.workflows.support;
+package io.notifier.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

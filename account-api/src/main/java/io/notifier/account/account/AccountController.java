@@ -1,0 +1,27 @@
+package io.notifier.account.account;
+
+import io.notifier.web.Problems;
+import io.notifier.web.validation.AccountNo;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/accounts")
+class AccountController {
+
+  private final AccountRepository accounts;
+
+  AccountController(AccountRepository accounts) {
+    this.accounts = accounts;
+  }
+
+  @GetMapping("/{accountNo}")
+  Account account(@PathVariable @AccountNo String accountNo) {
+    return accounts
+        .findById(accountNo)
+        .orElseThrow(
+            () -> Problems.notFound("Unknown account", "There is no account " + accountNo + "."));
+  }
+}

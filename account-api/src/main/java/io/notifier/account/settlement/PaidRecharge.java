@@ -1,0 +1,6 @@
+package io.notifier.account.settlement;
+
+import java.math.BigDecimal;
+
+/** A recharge the pay system reports as paid: what settling credits. */
+public record PaidRecharge(String txNo, String accountNo, BigDecimal amount) {}

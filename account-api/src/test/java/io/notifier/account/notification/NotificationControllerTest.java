@@ -1,0 +1,177 @@
+package io.notifier.account.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.notifier.account.AccountApiTest;
+import io.notifier.account.Ledger;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+@AccountApiTest
+class NotificationControllerTest {
+
+  @Autowired MockMvcTester mvc;
+  @Autowired Ledger ledger;
+
+  @Test
+  void aPaidNotificationCreditsTheAccount() {
+    String txNo = newTxNo();
+    BigDecimal before = ledger.balanceOf("1");
+
+    MvcTestResult result = post(notification(txNo, "1", "\"100.00\"", "success"));
+
+    assertThat(result).hasStatusOk();
+    assertThat(result).bodyJson().extractingPath("$.status").isEqualTo("SUCCESS");
+    assertThat(result).bodyJson().extractingPath("$.txNo").isEqualTo(txNo);
+    assertThat(result).bodyJson().extractingPath("$.credited").isEqualTo(true);
+    assertThat(ledger.balanceOf("1")).isEqualByComparingTo(before.add(new BigDecimal("100.00")));
+  }
+
+  @Test
+  void aDuplicateIsAcknowledgedWithoutASecondCredit() {
+    String txNo = newTxNo();
+    BigDecimal before = ledger.balanceOf("2");
+    post(notification(txNo, "2", "\"30.50\"", "success"));
+
+    MvcTestResult duplicate = post(notification(txNo, "2", "\"30.50\"", "success"));
+
+    assertThat(duplicate).hasStatusOk();
+    assertThat(duplicate).bodyJson().extractingPath("$.status").isEqualTo("SUCCESS");
+    assertThat(duplicate).bodyJson().extractingPath("$.credited").isEqualTo(false);
+    assertThat(ledger.balanceOf("2")).isEqualByComparingTo(before.add(new BigDecimal("30.50")));
+    assertThat(ledger.settlementsOf(txNo)).isEqualTo(1);
+  }
+
+  @Test
+  void anAmountSentAsAJsonNumberIsTakenExactly() {
+    String txNo = newTxNo();
+    BigDecimal before = ledger.balanceOf("1");
+
+    assertThat(post(notification(txNo, "1", "0.1", "success"))).hasStatusOk();
+
+    assertThat(ledger.balanceOf("1")).isEqualByComparingTo(before.add(new BigDecimal("0.10")));
+  }
+
+  @Test
+  void aFailedPaymentIsAcknowledgedAndCreditsNothing() {
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = post(notification(newTxNo(), "1", "\"100.00\"", "fail"));
+
+    assertThat(result).hasStatusOk();
+    assertThat(result).bodyJson().extractingPath("$.credited").isEqualTo(false);
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownAccountIsRejectedAndNothingIsRecorded() {
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = post(notification(newTxNo(), "404", "\"100.00\"", "success"));
+
+    assertThat(result).hasStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+    assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Unknown account");
+    assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("404");
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void theSameTxNoWithAnotherAmountIsAConflictAndChangesNothing() {
+    String txNo = newTxNo();
+    post(notification(txNo, "1", "\"10.00\"", "success"));
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = post(notification(txNo, "1", "\"99.00\"", "success"));
+
+    assertThat(result).hasStatus(HttpStatus.CONFLICT);
+    assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("10.00", "99.00");
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          txNo      | {"accountNo":"1","amount":"1.00","result":"success"}                  | is required
+          txNo      | {"txNo":"tx 1!","accountNo":"1","amount":"1.00","result":"success"}   | must be 1 to 64 letters, digits, '_' or '-'
+          accountNo | {"txNo":"t1","amount":"1.00","result":"success"}                      | is required
+          accountNo | {"txNo":"t1","accountNo":"","amount":"1.00","result":"success"}       | must be 1 to 32 letters, digits, '_' or '-'
+          amount    | {"txNo":"t1","accountNo":"1","result":"success"}                      | is required
+          amount    | {"txNo":"t1","accountNo":"1","amount":"0","result":"success"}         | must be at least 0.01
+          amount    | {"txNo":"t1","accountNo":"1","amount":"-5.00","result":"success"}     | must be at least 0.01
+          amount    | {"txNo":"t1","accountNo":"1","amount":"1.001","result":"success"}     | must have at most 2 decimal places
+          amount    | {"txNo":"t1","accountNo":"1","amount":"1000000.01","result":"success"}| must be at most 1000000.00
+          amount    | {"txNo":"t1","accountNo":"1","amount":"1e400","result":"success"}     | must be at most 1000000.00
+          result    | {"txNo":"t1","accountNo":"1","amount":"1.00"}                         | is required
+          result    | {"txNo":"t1","accountNo":"1","amount":"1.00","result":"maybe"}        | must be 'success' or 'fail'
+          """)
+  void invalidFieldsAreNamedInAProblemAndChangeNothing(String field, String body, String message) {
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = post(body);
+
+    assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+    assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Invalid request");
+    assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo(field);
+    assertThat(result).bodyJson().extractingPath("$.errors[0].message").isEqualTo(message);
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"txNo\":\"t1\",",
+        "not json",
+        "{\"txNo\":\"t1\",\"accountNo\":\"1\",\"amount\":\"lots\",\"result\":\"success\"}",
+        "{\"txNo\":\"t1\",\"accountNo\":\"1\",\"amount\":[1],\"result\":\"success\"}",
+        ""
+      })
+  void anUnreadableBodyIsABadRequestAndChangesNothing(String body) {
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = post(body);
+
+    assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+    assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Unreadable request body");
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aWronglyTypedFieldIsNamed() {
+    MvcTestResult result =
+        post("{\"txNo\":\"t1\",\"accountNo\":\"1\",\"amount\":\"lots\",\"result\":\"success\"}");
+
+    assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("amount");
+  }
+
+  private MvcTestResult post(String body) {
+    return mvc.post()
+        .uri("/api/notifications")
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body)
+        .exchange();
+  }
+
+  static String notification(String txNo, String accountNo, String amountJson, String result) {
+    return """
+        {"txNo":"%s","accountNo":"%s","amount":%s,"result":"%s"}"""
+        .formatted(txNo, accountNo, amountJson, result);
+  }
+
+  static String newTxNo() {
+    return "tx-" + UUID.randomUUID();
+  }
+}

@@ -1,0 +1,120 @@
+package io.notifier.account.reconciliation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.notifier.account.AccountApiTest;
+import io.notifier.account.Ledger;
+import io.notifier.testing.StubHttpServer;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** The account system asks pay-api (a stub here; the real one in the end-to-end tests). */
+@AccountApiTest
+class ReconciliationControllerTest {
+
+  static final StubHttpServer payApi = StubHttpServer.start();
+
+  @DynamicPropertySource
+  static void payApiUrl(DynamicPropertyRegistry registry) {
+    registry.add("pay-api.url", () -> payApi.uri().toString());
+  }
+
+  @AfterAll
+  static void stopPayApi() {
+    payApi.close();
+  }
+
+  @Autowired MockMvcTester mvc;
+  @Autowired Ledger ledger;
+
+  @Test
+  void aPaidRechargeIsSettledOnceHoweverOftenItIsChecked() {
+    String txNo = paid("1", "88.80");
+    BigDecimal before = ledger.balanceOf("1");
+
+    MvcTestResult first = reconcile(txNo);
+    MvcTestResult second = reconcile(txNo);
+
+    assertThat(first).hasStatusOk();
+    assertThat(first).bodyJson().extractingPath("$.txNo").isEqualTo(txNo);
+    assertThat(first).bodyJson().extractingPath("$.payResult").isEqualTo("success");
+    assertThat(first).bodyJson().extractingPath("$.settled").isEqualTo(true);
+    assertThat(first).bodyJson().extractingPath("$.alreadySettled").isEqualTo(false);
+    assertThat(second).bodyJson().extractingPath("$.settled").isEqualTo(false);
+    assertThat(second).bodyJson().extractingPath("$.alreadySettled").isEqualTo(true);
+    assertThat(ledger.balanceOf("1")).isEqualByComparingTo(before.add(new BigDecimal("88.80")));
+  }
+
+  @Test
+  void aRechargeThatPayApiReportsAsFailedCreditsNothing() {
+    String txNo = "tx-" + UUID.randomUUID();
+    payApi.answer("/api/recharges/" + txNo, 200, recharge(txNo, "1", "5.00", "fail"));
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = reconcile(txNo);
+
+    assertThat(result).hasStatusOk();
+    assertThat(result).bodyJson().extractingPath("$.payResult").isEqualTo("fail");
+    assertThat(result).bodyJson().extractingPath("$.settled").isEqualTo(false);
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aTxNoUnknownToPayApiIsNotFound() {
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = reconcile("tx-nobody-paid");
+
+    assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Unknown txNo");
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void payApiFailingIsABadGatewayAndChangesNothing() {
+    String txNo = "tx-" + UUID.randomUUID();
+    payApi.answer("/api/recharges/" + txNo, 503, "{}");
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = reconcile(txNo);
+
+    assertThat(result).hasStatus(HttpStatus.BAD_GATEWAY);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("pay-api unavailable");
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aMalformedTxNoIsABadRequest() {
+    MvcTestResult result = reconcile("tx 1!");
+
+    assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
+    assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("txNo");
+    assertThat(payApi.received()).noneMatch(request -> request.path().contains("tx 1!"));
+  }
+
+  private MvcTestResult reconcile(String txNo) {
+    return mvc.post().uri("/api/reconciliations/{txNo}", txNo).exchange();
+  }
+
+  private static String paid(String accountNo, String amount) {
+    String txNo = "tx-" + UUID.randomUUID();
+    payApi.answer("/api/recharges/" + txNo, 200, recharge(txNo, accountNo, amount, "success"));
+    return txNo;
+  }
+
+  private static String recharge(String txNo, String accountNo, String amount, String result) {
+    return """
+        {"txNo":"%s","accountNo":"%s","amount":"%s","result":"%s","createdAt":"2026-11-23T10:00:00Z"}"""
+        .formatted(txNo, accountNo, amount, result);
+  }
+}
