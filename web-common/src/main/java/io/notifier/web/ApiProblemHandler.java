@@ -3,6 +3,7 @@ package io.notifier.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,6 +15,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -54,17 +57,21 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     List<InvalidField> errors =
-        ex.getParameterValidationResults().stream()
-            .flatMap(
-                result ->
-                    result.getResolvableErrors().stream()
-                        .map(
-                            error ->
-                                new InvalidField(
-                                    result.getMethodParameter().getParameterName(),
-                                    error.getDefaultMessage())))
-            .toList();
+        ex.getParameterValidationResults().stream().flatMap(this::invalidFields).toList();
     return invalid(ex, errors, headers, request);
+  }
+
+  /** A body's errors name its fields; a header's or path variable's name the parameter. */
+  private Stream<InvalidField> invalidFields(ParameterValidationResult result) {
+    if (result instanceof ParameterErrors body) {
+      return body.getFieldErrors().stream()
+          .map(error -> new InvalidField(error.getField(), error.getDefaultMessage()));
+    }
+    return result.getResolvableErrors().stream()
+        .map(
+            error ->
+                new InvalidField(
+                    result.getMethodParameter().getParameterName(), error.getDefaultMessage()));
   }
 
   @Override

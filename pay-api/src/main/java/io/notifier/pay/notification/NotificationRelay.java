@@ -1,0 +1,56 @@
+package io.notifier.pay.notification;
+
+import io.notifier.pay.recharge.Recharge;
+import io.notifier.pay.recharge.RechargeRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The safety net under "start after commit": starts the notification of every recharge whose start
+ * was never confirmed (Temporal was unreachable, or the process died in between). Starting is
+ * idempotent, so racing a request, or another pay-api instance, is harmless.
+ */
+@Component
+class NotificationRelay {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
+
+  private final RechargeRepository recharges;
+  private final NotificationStarter starter;
+  private final NotifyProperties.Relay relay;
+  private final Clock clock;
+
+  NotificationRelay(
+      RechargeRepository recharges,
+      NotificationStarter starter,
+      NotifyProperties properties,
+      Clock clock) {
+    this.recharges = recharges;
+    this.starter = starter;
+    this.relay = properties.relay();
+    this.clock = clock;
+  }
+
+  @Scheduled(
+      initialDelayString = "${notify.relay.interval:5s}",
+      fixedDelayString = "${notify.relay.interval:5s}")
+  void relayPending() {
+    Instant before = Instant.now(clock).minus(relay.grace());
+    List<Recharge> pending = recharges.findAwaitingNotification(before, relay.batchSize());
+    int started = 0;
+    for (Recharge recharge : pending) {
+      if (!starter.start(recharge)) {
+        break; // Temporal is still unreachable; try again next round.
+      }
+      started++;
+    }
+    if (!pending.isEmpty()) {
+      log.info("Relay started {} of {} pending notifications", started, pending.size());
+    }
+  }
+}

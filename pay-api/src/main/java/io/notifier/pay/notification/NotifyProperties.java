@@ -1,0 +1,76 @@
+package io.notifier.pay.notification;
+
+import io.notifier.activities.delivery.RetrySchedule;
+import io.notifier.workflows.NotifyPolicy;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The notifier's configuration ({@code notify.*}, or environment variables such as {@code
+ * NOTIFY_RETRY_INTERVALS=2s,4s,8s}). Schedule, window and reconciliation timer go into each new
+ * workflow's input; running notifications keep the policy they started with.
+ *
+ * @param taskQueue the Temporal task queue of the notifier's worker
+ * @param window how long delivery is attempted
+ * @param attemptTimeout how long one delivery attempt may take (StartToClose)
+ * @param accountApi where notifications go
+ * @param payApi where reconciliation finds pay-api's query interface
+ */
+@ConfigurationProperties("notify")
+public record NotifyProperties(
+    @DefaultValue("notify") String taskQueue,
+    @DefaultValue Retry retry,
+    @DefaultValue("24h") Duration window,
+    @DefaultValue Reconcile reconcile,
+    @DefaultValue("30s") Duration attemptTimeout,
+    @DefaultValue Http http,
+    @DefaultValue("http://127.0.0.1:8082") URI accountApi,
+    @DefaultValue("http://127.0.0.1:8081") URI payApi,
+    @DefaultValue Relay relay) {
+
+  /**
+   * @param intervals the escalating delays between attempts; the last one repeats
+   */
+  public record Retry(@DefaultValue("1m,5m,10m,30m,1h,2h,5h,10h") List<Duration> intervals) {}
+
+  /**
+   * @param after how long after the window closes reconciliation starts by itself
+   */
+  public record Reconcile(@DefaultValue("1h") Duration after) {}
+
+  /** The HTTP client's timeouts; together they must stay below the attempt timeout. */
+  public record Http(
+      @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {}
+
+  /**
+   * @param interval how often the relay looks for recharges whose notification did not start
+   * @param grace how old such a recharge must be, so the relay does not race a request in flight
+   * @param batchSize how many it starts per round
+   */
+  public record Relay(
+      @DefaultValue("5s") Duration interval,
+      @DefaultValue("10s") Duration grace,
+      @DefaultValue("100") int batchSize) {}
+
+  public NotifyProperties {
+    // An attempt that Temporal times out carries no retry delay, and the schedule would fall back
+    // to exponential backoff; the HTTP call must give up first.
+    if (http.connectTimeout().plus(http.requestTimeout()).compareTo(attemptTimeout) >= 0) {
+      throw new IllegalArgumentException(
+          "notify.http.connect-timeout + notify.http.request-timeout ("
+              + http.connectTimeout().plus(http.requestTimeout())
+              + ") must be shorter than notify.attempt-timeout ("
+              + attemptTimeout
+              + ")");
+    }
+  }
+
+  /** The policy new notifications start with; checked once, at start-up. */
+  public NotifyPolicy policy() {
+    return new NotifyPolicy(
+        new RetrySchedule(retry.intervals()), window, reconcile.after(), attemptTimeout);
+  }
+}

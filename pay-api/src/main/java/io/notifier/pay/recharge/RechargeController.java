@@ -1,0 +1,52 @@
+package io.notifier.pay.recharge;
+
+import io.notifier.web.Problems;
+import io.notifier.web.validation.TxNo;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/recharges")
+class RechargeController {
+
+  private final RechargeService recharges;
+
+  RechargeController(RechargeService recharges) {
+    this.recharges = recharges;
+  }
+
+  /** 201 for a new recharge; 200 with the original when the Idempotency-Key repeats a request. */
+  @PostMapping
+  ResponseEntity<RechargeView> recharge(
+      @Valid @RequestBody RechargeRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Pattern(
+              regexp = "[\\x21-\\x7E]{1,128}",
+              message = "must be 1 to 128 visible ASCII characters")
+          String idempotencyKey) {
+    RechargeService.Outcome outcome = recharges.recharge(request, idempotencyKey);
+    Recharge recharge = outcome.recharge();
+    return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+        .location(URI.create("/api/recharges/" + recharge.txNo()))
+        .body(RechargeView.of(recharge));
+  }
+
+  /** The query interface (the pattern's "message check"): what became of a recharge. */
+  @GetMapping("/{txNo}")
+  RechargeView recharge(@PathVariable @TxNo String txNo) {
+    return recharges
+        .find(txNo)
+        .map(RechargeView::of)
+        .orElseThrow(() -> Problems.notFound("Unknown txNo", "There is no recharge " + txNo + "."));
+  }
+}

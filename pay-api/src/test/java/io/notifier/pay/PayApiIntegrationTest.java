@@ -1,0 +1,74 @@
+package io.notifier.pay;
+
+import io.notifier.testing.FreePorts;
+import io.notifier.testing.StubHttpServer;
+import io.notifier.workflows.NotifySearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.testing.TestEnvironmentOptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+
+/**
+ * The whole pay-api, its worker included, on a real database and the Java Temporal test server,
+ * notifying a stub of account-api over HTTP. Reconciliation queries this very pay-api on its port.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@AutoConfigureMockMvc
+@ActiveProfiles(profiles = "test", inheritProfiles = true)
+@Import(PayApiIntegrationTest.SearchAttributes.class)
+public abstract class PayApiIntegrationTest {
+
+  protected static final String CREDITED = "{\"status\":\"SUCCESS\",\"credited\":true}";
+  protected static final StubHttpServer accountApi = StubHttpServer.start();
+  private static final int PORT = FreePorts.find();
+
+  @DynamicPropertySource
+  static void wiring(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    registry.add("notify.account-api", () -> accountApi.uri().toString());
+    registry.add("notify.pay-api", () -> "http://127.0.0.1:" + PORT);
+  }
+
+  @Autowired protected MockMvcTester mvc;
+  @Autowired protected JdbcClient jdbc;
+
+  @BeforeEach
+  void accountApiAccepts() {
+    accountApi.up();
+    accountApi.answer("/api/notifications", 200, CREDITED);
+  }
+
+  protected static int port() {
+    return PORT;
+  }
+
+  protected long recharges() {
+    return jdbc.sql("SELECT count(*) FROM account_pay").query(Long.class).single();
+  }
+
+  /** The test server knows no search attributes until told, like any Temporal server. */
+  @TestConfiguration
+  static class SearchAttributes {
+    @Bean
+    TemporalOptionsCustomizer<TestEnvironmentOptions.Builder> notifySearchAttributes() {
+      return options -> {
+        NotifySearchAttributes.ALL.forEach(
+            key ->
+                options.registerSearchAttribute(
+                    key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        return options;
+      };
+    }
+  }
+}
