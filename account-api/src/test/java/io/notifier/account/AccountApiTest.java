@@ -1,5 +1,6 @@
 package io.notifier.account;
 
+import io.notifier.testing.AlsoOnMariaDb;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,10 +11,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole account-api on a real database: H2 by default, MariaDB when the build activates the
- * mariadb-test profile as well.
+ * mariadb-test profile as well (the surefire execution "mariadb" does).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@AlsoOnMariaDb
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles(profiles = "test", inheritProfiles = true)

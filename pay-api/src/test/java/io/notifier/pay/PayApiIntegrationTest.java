@@ -1,5 +1,6 @@
 package io.notifier.pay;
 
+import io.notifier.testing.AlsoOnMariaDb;
 import io.notifier.testing.FreePorts;
 import io.notifier.testing.StubHttpServer;
 import io.notifier.workflows.NotifySearchAttributes;
@@ -22,7 +23,10 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 /**
  * The whole pay-api, its worker included, on a real database and the Java Temporal test server,
  * notifying a stub of account-api over HTTP. Reconciliation queries this very pay-api on its port.
+ * The database is H2, or MariaDB when the build activates the mariadb-test profile as well (the
+ * surefire execution "mariadb" does).
  */
+@AlsoOnMariaDb
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(profiles = "test", inheritProfiles = true)
