@@ -6,6 +6,7 @@ import io.notifier.activities.http.JsonHttp;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
 import io.notifier.workflows.NotifyPolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import java.net.URI;
@@ -22,9 +23,11 @@ class NotifierConfiguration {
 
   /**
    * A recharge must not wait long for an unreachable Temporal: its notification is recorded as
-   * pending and the relay starts it later.
+   * pending and the relay starts it later. The SDK would otherwise retry a refused start for a
+   * minute; this bounds every client call of pay-api (start, query, signal), not the worker's polls
+   * or its reports of finished tasks, which keep their own retries.
    */
-  private static final Duration TEMPORAL_RPC_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration TEMPORAL_RPC_TIMEOUT = Duration.ofSeconds(3);
 
   @Bean
   NotifyPolicy notifyPolicy(NotifyProperties properties) {
@@ -54,7 +57,11 @@ class NotifierConfiguration {
 
   @Bean
   TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> temporalRpcTimeout() {
-    return options -> options.setRpcTimeout(TEMPORAL_RPC_TIMEOUT);
+    return options ->
+        options
+            .setRpcTimeout(TEMPORAL_RPC_TIMEOUT)
+            .setRpcRetryOptions(
+                RpcRetryOptions.newBuilder().setExpiration(TEMPORAL_RPC_TIMEOUT).build());
   }
 
   private static URI notificationsEndpoint(NotifyProperties properties) {
