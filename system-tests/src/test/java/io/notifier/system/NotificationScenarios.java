@@ -1,0 +1,219 @@
+package io.notifier.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The seed's scenarios and the notifier's promises, end to end over real HTTP between the services
+ * running as separate processes. Each subclass runs them on one kind of stack.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class NotificationScenarios {
+
+  static final Duration SOON = Duration.ofSeconds(10);
+  NotifierStack stack;
+
+  abstract NotifierStack newStack();
+
+  @BeforeAll
+  void startTheStack() {
+    stack = newStack().start();
+  }
+
+  @AfterAll
+  void stopTheStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void seedScenarioTwo_aRechargeIsNotifiedAndCreditsTheAccountOnce() {
+    BigDecimal before = stack.balance("1");
+
+    String txNo = stack.recharge("1", "100.00");
+
+    JsonNode notified = stack.awaitNotification(txNo, "NOTIFIED", SOON);
+    assertThat(notified.path("attempts").asInt()).isEqualTo(1);
+    assertThat(notified.path("workflowId").asString()).isEqualTo("notify-" + txNo);
+    assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("100.00")));
+  }
+
+  @Test
+  void seedScenarioOne_accountApiActivelyQueriesPayApiAndCredits() {
+    stack.receiverLink.down();
+    BigDecimal before = stack.balance("2");
+    String txNo = stack.recharge("2", "30.00");
+    stack.awaitAttempts(txNo, 1, SOON);
+
+    JsonApi.Response reconciled = stack.accountApi.post("/api/reconciliations/" + txNo, Map.of());
+
+    assertThat(reconciled.status()).isEqualTo(200);
+    assertThat(reconciled.text("payResult")).isEqualTo("success");
+    assertThat(reconciled.body().path("settled").asBoolean()).isTrue();
+    assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("30.00")));
+
+    // The notification still arrives once the link is back, and is acknowledged, not credited.
+    stack.receiverLink.up();
+    stack.awaitNotification(txNo, "NOTIFIED", SOON);
+    assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("30.00")));
+  }
+
+  @Test
+  void seedScenarioThree_theSameNotificationDeliveredManyTimesAtOnceCreditsOnce() throws Exception {
+    BigDecimal before = stack.balance("1");
+    String txNo = stack.recharge("1", "12.34");
+    stack.awaitNotification(txNo, "NOTIFIED", SOON);
+    Map<String, String> duplicate =
+        Map.of("txNo", txNo, "accountNo", "1", "amount", "12.34", "result", "success");
+
+    List<JsonApi.Response> answers;
+    try (ExecutorService callers = Executors.newFixedThreadPool(16)) {
+      List<Callable<JsonApi.Response>> deliveries =
+          IntStream.range(0, 32)
+              .<Callable<JsonApi.Response>>mapToObj(
+                  i -> () -> stack.accountApi.post("/api/notifications", duplicate))
+              .toList();
+      answers = callers.invokeAll(deliveries).stream().map(NotificationScenarios::get).toList();
+    }
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).isEqualTo(200));
+    assertThat(answers)
+        .allSatisfy(answer -> assertThat(answer.text("status")).isEqualTo("SUCCESS"));
+    assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("12.34")));
+  }
+
+  @Test
+  void aRechargeRepeatedWithItsIdempotencyKeyIsRecordedAndCreditedOnce() {
+    BigDecimal before = stack.balance("2");
+    Map<String, String> body = Map.of("accountNo", "2", "amount", "5.00");
+    Map<String, String> key = Map.of("Idempotency-Key", "order-" + Instant.now().toEpochMilli());
+
+    JsonApi.Response first = stack.payApi.post("/api/recharges", body, key);
+    JsonApi.Response again = stack.payApi.post("/api/recharges", body, key);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.text("txNo")).isEqualTo(first.text("txNo"));
+    stack.awaitNotification(first.text("txNo"), "NOTIFIED", SOON);
+    assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("5.00")));
+  }
+
+  @Test
+  void whileTheReceiverIsStoppedAttemptsFollowTheScheduleAndItsReturnDeliversAtTheNextAttempt() {
+    BigDecimal before = stack.balance("1");
+    stack.stopAccountApi();
+    String txNo;
+    JsonNode failing;
+    try {
+      txNo = stack.recharge("1", "40.00");
+      failing = stack.awaitAttempts(txNo, 3, SOON);
+    } finally {
+      stack.startAccountApi();
+    }
+    Instant receiverBack = Instant.now();
+
+    assertThat(failing.path("status").asString()).isEqualTo("NOTIFYING");
+    assertThat(failing.path("lastError").asString()).contains("/api/notifications");
+    assertThat(failing.path("nextAttemptAt").asString()).isNotEmpty();
+    assertAttemptsFollowTheSchedule(failing.path("recentFailures"));
+
+    JsonNode notified = stack.awaitNotification(txNo, "NOTIFIED", SOON);
+    Duration deliveredAfterReturn =
+        Duration.between(receiverBack, Instant.parse(notified.path("finishedAt").asString()));
+    assertThat(deliveredAfterReturn)
+        .as("delivered at the first attempt after the receiver came back")
+        .isLessThanOrEqualTo(stack.policy.intervals().getLast().plusSeconds(1));
+    assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("40.00")));
+  }
+
+  @Test
+  void whenTheWindowClosesTheReconciliationTimerSettlesTheAccount() {
+    BigDecimal before = stack.balance("2");
+    stack.receiverLink.down();
+    String txNo = stack.recharge("2", "8.88");
+    JsonNode reconciling;
+    try {
+      reconciling = stack.awaitNotification(txNo, "RECONCILING", stack.policy.window().plus(SOON));
+    } finally {
+      stack.receiverLink.up();
+    }
+
+    JsonNode reconciled =
+        stack.awaitNotification(txNo, "RECONCILED", stack.policy.reconcileAfter().plus(SOON));
+
+    assertThat(reconciling.path("attempts").asInt()).isGreaterThan(3);
+    assertThat(Instant.parse(reconciled.path("finishedAt").asString()))
+        .isAfterOrEqualTo(
+            Instant.parse(reconciled.path("windowClosesAt").asString())
+                .plus(stack.policy.reconcileAfter()));
+    assertThat(reconciled.path("payResult").asString()).isEqualTo("success");
+    assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("8.88")));
+  }
+
+  @Test
+  void aReconcileRequestWhileNotifyingStopsDeliveryAndSettlesBeforeTheWindowCloses() {
+    BigDecimal before = stack.balance("1");
+    stack.receiverLink.down();
+    String txNo = stack.recharge("1", "3.21");
+    try {
+      stack.awaitAttempts(txNo, 2, SOON);
+      JsonApi.Response accepted =
+          stack.payApi.post("/api/recharges/" + txNo + "/notification/reconcile", Map.of());
+      assertThat(accepted.status()).isEqualTo(202);
+      stack.awaitNotification(txNo, "RECONCILING", SOON);
+    } finally {
+      stack.receiverLink.up();
+    }
+
+    assertSettledByReconciliationBeforeTheWindowCloses(txNo, before, "3.21");
+  }
+
+  void assertSettledByReconciliationBeforeTheWindowCloses(
+      String txNo, BigDecimal before, String amount) {
+    int attemptsWhenReconciling = stack.notification(txNo).path("attempts").asInt();
+    // Reconciliation retries every 10 s or more after a failed try while the link was down.
+    JsonNode reconciled = stack.awaitNotification(txNo, "RECONCILED", Duration.ofSeconds(30));
+    assertThat(reconciled.path("attempts").asInt())
+        .as("no delivery attempt after reconciliation began")
+        .isEqualTo(attemptsWhenReconciling);
+    assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal(amount)));
+  }
+
+  /** Each failed attempt came within a second of its place in the schedule. */
+  void assertAttemptsFollowTheSchedule(JsonNode recentFailures) {
+    assertThat(recentFailures.size()).isGreaterThanOrEqualTo(3);
+    Instant first = Instant.parse(recentFailures.get(0).path("at").asString());
+    for (JsonNode failure : recentFailures) {
+      int attempt = failure.path("attempt").asInt();
+      Duration offset = Duration.between(first, Instant.parse(failure.path("at").asString()));
+      assertThat(offset)
+          .as("attempt %d came %s after the first", attempt, offset)
+          .isBetween(
+              stack.policy.offsetOfAttempt(attempt).minusSeconds(1),
+              stack.policy.offsetOfAttempt(attempt).plusSeconds(1));
+    }
+  }
+
+  private static <T> T get(java.util.concurrent.Future<T> future) {
+    try {
+      return future.get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.notifier.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.notifier.testing.FreePorts;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The whole notifier as separate processes: a Temporal service, account-api, pay-api (with the
+ * worker), and a {@link FaultProxy} on the link from pay-api to account-api. Subclasses choose the
+ * Temporal service and the databases.
+ */
+abstract class NotifierStack implements AutoCloseable {
+
+  /** A seconds-scale schedule, so retries, the window and reconciliation happen during a test. */
+  record Policy(List<Duration> intervals, Duration window, Duration reconcileAfter) {
+    static Policy secondsScale() {
+      return new Policy(
+          List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)),
+          Duration.ofSeconds(20),
+          Duration.ofSeconds(2));
+    }
+
+    /** When attempt {@code n} (from 1) comes, counted from the first. */
+    Duration offsetOfAttempt(int n) {
+      Duration offset = Duration.ZERO;
+      for (int attempt = 1; attempt < n; attempt++) {
+        offset = offset.plus(intervals.get(Math.min(attempt, intervals.size()) - 1));
+      }
+      return offset;
+    }
+
+    String intervalsProperty() {
+      return String.join(",", intervals.stream().map(d -> d.toSeconds() + "s").toList());
+    }
+  }
+
+  final Policy policy = Policy.secondsScale();
+  final Path logs;
+  final int accountApiPort = FreePorts.find();
+  final int payApiPort = FreePorts.find();
+  final FaultProxy receiverLink = FaultProxy.to(accountApiPort, FreePorts.find());
+  final JsonApi payApi = new JsonApi(payApiPort);
+  final JsonApi accountApi = new JsonApi(accountApiPort);
+  private ServiceProcess accountApiProcess;
+  private ServiceProcess payApiProcess;
+
+  NotifierStack(String name) {
+    this.logs = Path.of(System.getProperty("notify.logs", "target/service-logs"), name);
+  }
+
+  abstract void startTemporal();
+
+  abstract String temporalAddress();
+
+  /** Arguments that point a service ("pay" or "account") at its database. */
+  abstract List<String> databaseArguments(String service);
+
+  abstract void stopTemporal();
+
+  NotifierStack start() {
+    startTemporal();
+    startAccountApi();
+    startPayApi();
+    return this;
+  }
+
+  void startAccountApi() {
+    List<String> arguments = new ArrayList<>(databaseArguments("account"));
+    arguments.add("--server.port=" + accountApiPort);
+    arguments.add("--pay-api.url=http://127.0.0.1:" + payApiPort);
+    accountApiProcess =
+        new ServiceProcess(
+                "account-api",
+                ServiceProcess.javaJar(jar("account-api"), arguments),
+                logs.resolve("account-api.log"),
+                accountApi::ready)
+            .start();
+  }
+
+  void startPayApi() {
+    List<String> arguments = new ArrayList<>(databaseArguments("pay"));
+    arguments.addAll(
+        List.of(
+            "--server.port=" + payApiPort,
+            "--spring.temporal.connection.target=" + temporalAddress(),
+            "--notify.account-api=http://127.0.0.1:" + receiverLink.port(),
+            "--notify.retry.intervals=" + policy.intervalsProperty(),
+            "--notify.window=" + policy.window().toSeconds() + "s",
+            "--notify.reconcile.after=" + policy.reconcileAfter().toSeconds() + "s",
+            "--notify.attempt-timeout=5s",
+            "--notify.http.connect-timeout=1s",
+            "--notify.http.request-timeout=3s",
+            "--notify.relay.interval=1s",
+            "--notify.relay.grace=2s"));
+    payApiProcess =
+        new ServiceProcess(
+                "pay-api",
+                ServiceProcess.javaJar(jar("pay-api"), arguments),
+                logs.resolve("pay-api.log"),
+                payApi::ready)
+            .start();
+  }
+
+  void stopAccountApi() {
+    accountApiProcess.stop();
+  }
+
+  void killPayApi() {
+    payApiProcess.kill();
+  }
+
+  static Path jar(String module) {
+    String version = System.getProperty("notify.version", "0.1.0-SNAPSHOT");
+    return Path.of(System.getProperty("notify.jars", ".."), module, "target")
+        .resolve(module + "-" + version + "-exec.jar")
+        .toAbsolutePath()
+        .normalize();
+  }
+
+  // What a user does, and sees, through the REST APIs.
+
+  String recharge(String accountNo, String amount) {
+    JsonApi.Response created =
+        payApi.post("/api/recharges", Map.of("accountNo", accountNo, "amount", amount));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.text("txNo");
+  }
+
+  BigDecimal balance(String accountNo) {
+    JsonApi.Response account = accountApi.get("/api/accounts/" + accountNo);
+    assertThat(account.status()).isEqualTo(200);
+    return new BigDecimal(account.text("balance"));
+  }
+
+  JsonNode notification(String txNo) {
+    JsonApi.Response notification = payApi.get("/api/recharges/" + txNo + "/notification");
+    assertThat(notification.status()).as(notification.body().toString()).isEqualTo(200);
+    return notification.body();
+  }
+
+  JsonNode awaitNotification(String txNo, String status, Duration within) {
+    return await("notification of " + txNo + " " + status)
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions() // pay-api or Temporal may be restarting
+        .until(() -> notification(txNo), n -> n.path("status").asString().equals(status));
+  }
+
+  JsonNode awaitAttempts(String txNo, int attempts, Duration within) {
+    return await("attempt " + attempts + " of " + txNo)
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(() -> notification(txNo), n -> n.path("attempts").asInt() >= attempts);
+  }
+
+  @Override
+  public void close() {
+    receiverLink.close();
+    if (payApiProcess != null) {
+      payApiProcess.stop();
+    }
+    if (accountApiProcess != null) {
+      accountApiProcess.stop();
+    }
+    stopTemporal();
+  }
+}

@@ -1,0 +1,120 @@
+package io.notifier.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The scenarios again on the real stack (the Temporal dev server and MariaDB), and what only a real
+ * server shows: the Temporal CLI as an operator's tool, and restarts of the server and the worker.
+ */
+class RealStackIT extends NotificationScenarios {
+
+  @Override
+  NotifierStack newStack() {
+    return new RealStack("real");
+  }
+
+  private TemporalCli temporal() {
+    return ((RealStack) stack).cli();
+  }
+
+  @Test
+  void theCliShowsThePendingDeliveryWithItsAttemptsAndItsReconcileSignalSettles() {
+    BigDecimal before = stack.balance("1");
+    stack.receiverLink.down();
+    String txNo = stack.recharge("1", "6.00");
+    String workflowId = "notify-" + txNo;
+    try {
+      stack.awaitAttempts(txNo, 3, SOON);
+
+      JsonNode described = temporal().json("workflow", "describe", "--workflow-id", workflowId);
+      JsonNode pending = described.path("pendingActivities").get(0);
+      assertThat(pending.path("activityType").path("name").asString()).isEqualTo("Deliver");
+      assertThat(pending.path("attempt").asInt()).isGreaterThanOrEqualTo(3);
+      assertThat(pending.path("lastFailure").path("message").asString())
+          .contains("/api/notifications");
+
+      JsonNode status =
+          temporal().json("workflow", "query", "--workflow-id", workflowId, "--name", "status");
+      assertThat(status.toString()).contains("\"status\":\"NOTIFYING\"").contains(txNo);
+
+      temporal().run("workflow", "signal", "--workflow-id", workflowId, "--name", "reconcile");
+      stack.awaitNotification(txNo, "RECONCILING", SOON);
+    } finally {
+      stack.receiverLink.up();
+    }
+
+    assertSettledByReconciliationBeforeTheWindowCloses(txNo, before, "6.00");
+    assertThat(temporal().run("workflow", "show", "--workflow-id", workflowId))
+        .contains("WorkflowExecutionSignaled")
+        .contains("WorkflowExecutionCompleted");
+  }
+
+  @Test
+  void aBatchReconcileSignalByAccountDrainsEveryStuckNotificationOfThatAccount() {
+    BigDecimal before = stack.balance("2");
+    stack.receiverLink.down();
+    List<String> stuck;
+    String query = "AccountNo = \"2\" AND NotifyStatus = \"NOTIFYING\"";
+    try {
+      stuck = Stream.of("1.00", "2.00", "3.00").map(amount -> stack.recharge("2", amount)).toList();
+      await("the stuck notifications are visible to the query")
+          .atMost(SOON)
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> temporal().json("workflow", "count", "--query", query).path("count").asInt(),
+              count -> count == stuck.size());
+
+      temporal().run("workflow", "signal", "--query", query, "--name", "reconcile", "--yes");
+
+      stuck.forEach(txNo -> stack.awaitNotification(txNo, "RECONCILING", SOON));
+    } finally {
+      stack.receiverLink.up();
+    }
+
+    stuck.forEach(txNo -> stack.awaitNotification(txNo, "RECONCILED", Duration.ofSeconds(30)));
+    assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("6.00")));
+  }
+
+  @Test
+  void whenTheDevServerRestartsOnItsDatabaseFileEveryPendingNotificationCompletesOnce() {
+    BigDecimal before = stack.balance("1");
+    stack.receiverLink.down();
+    List<String> pending =
+        Stream.of("10.00", "20.00").map(amount -> stack.recharge("1", amount)).toList();
+    pending.forEach(txNo -> stack.awaitAttempts(txNo, 2, SOON));
+
+    stack.stopTemporal();
+    // Recorded while Temporal is down: the relay starts its notification once it is back.
+    String recordedWhileDown = stack.recharge("1", "30.00");
+    stack.receiverLink.up();
+    stack.startTemporal();
+
+    Stream.concat(pending.stream(), Stream.of(recordedWhileDown))
+        .forEach(txNo -> stack.awaitNotification(txNo, "NOTIFIED", Duration.ofSeconds(30)));
+    assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("60.00")));
+  }
+
+  @Test
+  void whenTheWorkerIsKilledMidRetryAndRestartedEveryPendingNotificationCompletesOnce() {
+    BigDecimal before = stack.balance("2");
+    stack.receiverLink.down();
+    List<String> pending =
+        Stream.of("11.00", "22.00").map(amount -> stack.recharge("2", amount)).toList();
+    pending.forEach(txNo -> stack.awaitAttempts(txNo, 2, SOON));
+
+    stack.killPayApi();
+    stack.receiverLink.up();
+    stack.startPayApi();
+
+    pending.forEach(txNo -> stack.awaitNotification(txNo, "NOTIFIED", Duration.ofSeconds(30)));
+    assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("33.00")));
+  }
+}

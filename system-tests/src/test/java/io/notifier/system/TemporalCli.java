@@ -1,0 +1,67 @@
+package io.notifier.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Temporal CLI, run as an operator would run it, against one server. */
+final class TemporalCli {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final Path binary;
+  private final String address;
+
+  TemporalCli(String address) {
+    this.binary = binary();
+    this.address = address;
+  }
+
+  /**
+   * The CLI that test.sh installed (temporal-dev/dev-server.sh install); a clear failure if not.
+   */
+  static Path binary() {
+    Path cli = Path.of(System.getProperty("temporal.cli", "../.tools/bin/temporal"));
+    if (!Files.isExecutable(cli)) {
+      throw new IllegalStateException(
+          "The Temporal CLI is not at "
+              + cli
+              + ": run ./test.sh, or install it with temporal-dev/dev-server.sh install");
+    }
+    return cli;
+  }
+
+  /**
+   * Runs {@code temporal <arguments> --address ...} and returns what it printed; fails if it did.
+   */
+  String run(String... arguments) {
+    List<String> command = new ArrayList<>(List.of(binary.toString()));
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("--address", address));
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
+      assertThat(process.exitValue()).as("%s printed:%n%s", command, output).isZero();
+      return output;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + command, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JsonNode json(String... arguments) {
+    List<String> withJson = new ArrayList<>(List.of(arguments));
+    withJson.addAll(List.of("--output", "json"));
+    return JSON.readTree(run(withJson.toArray(String[]::new)));
+  }
+}
