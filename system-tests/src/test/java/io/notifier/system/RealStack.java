@@ -107,7 +107,7 @@ final class RealStack extends NotifierStack {
             + mariadb
             + "/"
             + database
-            + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionTimeZone=UTC");
+            + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
   }
 
   private String payDatabase() {
