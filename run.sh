@@ -41,7 +41,12 @@ start_service() {
   local name=$1 mode
   mode=$(cat "$RUN/mode")
   running "$name" && die "$name is already running (pid $(pid_of "$name"))"
-  local args=(-XX:+ExitOnOutOfMemoryError -jar "$(jar_of "$name")")
+  local args=(-XX:+ExitOnOutOfMemoryError)
+  # gRPC's Netty and protobuf use sun.misc.Unsafe and native code; JDK 24+ would warn at each start.
+  if (($(java_major "$JAVA_HOME") >= 24)); then
+    args+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+  fi
+  args+=(-jar "$(jar_of "$name")")
   if [[ "$name" != temporal ]]; then
     args+=("--notify.data-dir=$DATA/embedded")
     [[ "$mode" == dev ]] && args+=(--spring.profiles.active=mysql)

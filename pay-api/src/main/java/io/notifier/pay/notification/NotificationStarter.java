@@ -1,5 +1,6 @@
 package io.notifier.pay.notification;
 
+import io.notifier.activities.delivery.Durations;
 import io.notifier.pay.recharge.Recharge;
 import io.notifier.pay.recharge.RechargeRepository;
 import io.notifier.workflows.NotifyPolicy;
@@ -78,7 +79,10 @@ public class NotificationStarter {
         .setStaticDetails(
             "txNo `%s` · recorded %s · schedule %s within %s"
                 .formatted(
-                    recharge.txNo(), recharge.createdAt(), policy.schedule(), policy.window()))
+                    recharge.txNo(),
+                    recharge.createdAt(),
+                    policy.schedule(),
+                    Durations.format(policy.window())))
         // The worker runs in this process: the first workflow task comes back with the start's
         // answer instead of a round trip through the task queue.
         .setDisableEagerExecution(false)
