@@ -31,7 +31,8 @@ abstract class NotificationScenarios {
 
   @BeforeAll
   void startTheStack() {
-    stack = newStack().start();
+    stack = newStack(); // assigned first, so that @AfterAll stops what a failed start began
+    stack.start();
   }
 
   @AfterAll

@@ -5,16 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scenarios again on the real stack (the Temporal dev server and MariaDB), and what only a real
  * server shows: the Temporal CLI as an operator's tool, and restarts of the server and the worker.
  */
 class RealStackIT extends NotificationScenarios {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
   NotifierStack newStack() {
@@ -34,6 +41,7 @@ class RealStackIT extends NotificationScenarios {
     try {
       stack.awaitAttempts(txNo, 3, SOON);
 
+      assertTheHistoryRecordsEachFailedAttemptOnTheSchedule(workflowId);
       JsonNode described = temporal().json("workflow", "describe", "--workflow-id", workflowId);
       JsonNode pending = described.path("pendingActivities").get(0);
       assertThat(pending.path("activityType").path("name").asString()).isEqualTo("Deliver");
@@ -55,6 +63,33 @@ class RealStackIT extends NotificationScenarios {
     assertThat(temporal().run("workflow", "show", "--workflow-id", workflowId))
         .contains("WorkflowExecutionSignaled")
         .contains("WorkflowExecutionCompleted");
+  }
+
+  /**
+   * Each failed attempt is a {@code deliveryAttemptFailed} signal in the history; its event time is
+   * the server's, within a second of the attempt's place in the schedule.
+   */
+  private void assertTheHistoryRecordsEachFailedAttemptOnTheSchedule(String workflowId) {
+    Map<Integer, Instant> failedAt = new TreeMap<>();
+    for (JsonNode event :
+        temporal().json("workflow", "show", "--workflow-id", workflowId).path("events")) {
+      JsonNode signal = event.path("workflowExecutionSignaledEventAttributes");
+      if (signal.path("signalName").asString().equals("deliveryAttemptFailed")) {
+        byte[] payload =
+            Base64.getDecoder()
+                .decode(signal.path("input").path("payloads").get(0).path("data").asString());
+        int attempt = JSON.readTree(payload).path("attempt").asInt();
+        failedAt.put(attempt, Instant.parse(event.path("eventTime").asString()));
+      }
+    }
+    assertThat(failedAt).containsKeys(1, 2, 3);
+    failedAt.forEach(
+        (attempt, at) ->
+            assertThat(Duration.between(failedAt.get(1), at))
+                .as("attempt %d in the history", attempt)
+                .isBetween(
+                    stack.policy.offsetOfAttempt(attempt).minusSeconds(1),
+                    stack.policy.offsetOfAttempt(attempt).plusSeconds(1)));
   }
 
   @Test

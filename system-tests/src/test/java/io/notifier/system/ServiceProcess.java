@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -15,6 +17,15 @@ import java.util.function.BooleanSupplier;
  * executable jar or binary, its output in a log file, stopped politely or killed.
  */
 final class ServiceProcess implements AutoCloseable {
+
+  /** Every process still running when the test JVM ends is killed, whatever ended it. */
+  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> RUNNING.forEach(Process::destroyForcibly), "kill-services"));
+  }
 
   private final String name;
   private final List<String> command;
@@ -52,6 +63,7 @@ final class ServiceProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
+      RUNNING.add(process);
     } catch (IOException e) {
       throw new IllegalStateException("cannot start " + name + ": " + command, e);
     }
@@ -102,6 +114,7 @@ final class ServiceProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    RUNNING.remove(process);
     process = null;
   }
 
