@@ -15,20 +15,22 @@ java_major() { # the feature version of the JDK at $1, or 0
   echo "${version:-0}"
 }
 
-# Finds a JDK ≥ 21: JAVA_HOME if it is one, else the newest under /usr/lib/jvm. Exports JAVA_HOME.
+# Finds a JDK ≥ 21: JAVA_HOME if it is one, else the newest under $JVM_DIR (/usr/lib/jvm).
+# Exports JAVA_HOME and puts its bin first on PATH.
 find_jdk() {
+  local jvms="${JVM_DIR:-/usr/lib/jvm}"
   if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/javac" ]] && (($(java_major "$JAVA_HOME") >= 21)); then
     export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
     return
   fi
   local best="" best_major=0 candidate major
-  for candidate in /usr/lib/jvm/*/; do
+  for candidate in "$jvms"/*/; do
     candidate="${candidate%/}"
     [[ -x "$candidate/bin/javac" && ! -L "$candidate" ]] || continue
     major=$(java_major "$candidate")
     if ((major > best_major)); then best="$candidate" best_major=$major; fi
   done
-  ((best_major >= 21)) || die "no JDK 21 or newer found (JAVA_HOME='${JAVA_HOME:-}', /usr/lib/jvm has: $(ls /usr/lib/jvm 2>/dev/null | tr '\n' ' ')).
+  ((best_major >= 21)) || die "no JDK 21 or newer found (JAVA_HOME='${JAVA_HOME:-}', $jvms has: $(ls "$jvms" 2>/dev/null | tr '\n' ' ')).
        Install one (e.g. apt-get install openjdk-21-jdk-headless, or Temurin 21+) or point JAVA_HOME at it."
   export JAVA_HOME="$best" PATH="$best/bin:$PATH"
 }
