@@ -2,8 +2,6 @@ package io.notifier.system;
 
 import io.notifier.testing.FreePorts;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,20 +25,10 @@ final class EmbeddedStack extends NotifierStack {
   @Override
   void startTemporal() {
     temporal =
-        new ServiceProcess(
-                "temporal",
-                ServiceProcess.javaJar(jar("temporal-dev"), List.of(String.valueOf(temporalPort))),
-                logs.resolve("temporal.log"),
-                this::temporalListens)
-            .start();
-  }
-
-  private boolean temporalListens() {
-    try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), temporalPort)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+        startJar(
+            "temporal-dev",
+            List.of(String.valueOf(temporalPort)),
+            () -> FreePorts.listening(temporalPort));
   }
 
   @Override

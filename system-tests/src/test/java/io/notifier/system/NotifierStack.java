@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,13 +77,7 @@ abstract class NotifierStack implements AutoCloseable {
     List<String> arguments = new ArrayList<>(databaseArguments("account"));
     arguments.add("--server.port=" + accountApiPort);
     arguments.add("--pay-api.url=http://127.0.0.1:" + payApiPort);
-    accountApiProcess =
-        new ServiceProcess(
-                "account-api",
-                ServiceProcess.javaJar(jar("account-api"), arguments),
-                logs.resolve("account-api.log"),
-                accountApi::ready)
-            .start();
+    accountApiProcess = startJar("account-api", arguments, accountApi::ready);
   }
 
   void startPayApi() {
@@ -100,13 +95,17 @@ abstract class NotifierStack implements AutoCloseable {
             "--notify.http.request-timeout=3s",
             "--notify.relay.interval=1s",
             "--notify.relay.grace=2s"));
-    payApiProcess =
-        new ServiceProcess(
-                "pay-api",
-                ServiceProcess.javaJar(jar("pay-api"), arguments),
-                logs.resolve("pay-api.log"),
-                payApi::ready)
-            .start();
+    payApiProcess = startJar("pay-api", arguments, payApi::ready);
+  }
+
+  /** Starts a module's executable jar, logging to {@code <module>.log}, and waits until ready. */
+  ServiceProcess startJar(String module, List<String> arguments, BooleanSupplier ready) {
+    return new ServiceProcess(
+            module,
+            ServiceProcess.javaJar(jar(module), arguments),
+            logs.resolve(module + ".log"),
+            ready)
+        .start();
   }
 
   void stopAccountApi() {
@@ -117,7 +116,7 @@ abstract class NotifierStack implements AutoCloseable {
     payApiProcess.kill();
   }
 
-  static Path jar(String module) {
+  private static Path jar(String module) {
     String version = System.getProperty("notify.version", "0.1.0-SNAPSHOT");
     return Path.of(System.getProperty("notify.jars", ".."), module, "target")
         .resolve(module + "-" + version + "-exec.jar")

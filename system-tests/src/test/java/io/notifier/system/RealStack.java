@@ -1,6 +1,9 @@
 package io.notifier.system;
 
 import io.notifier.testing.FreePorts;
+import io.notifier.testing.MariaDbCheck;
+import io.notifier.workflows.NotifySearchAttributes;
+import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The real stack: the Temporal CLI's dev server on a database file, and MariaDB (MySQL-compatible)
- * with databases of this stack's own, which it drops when closed.
+ * with databases of this stack's own, which it drops when closed. The test class checks MariaDB
+ * answers first ({@link MariaDbCheck}).
  */
 final class RealStack extends NotifierStack {
 
@@ -25,7 +29,8 @@ final class RealStack extends NotifierStack {
   private final int temporalPort = FreePorts.find();
   private final int uiPort = FreePorts.find();
   private final Path historyFile;
-  private final String mariadb = System.getProperty("mariadb.url", "jdbc:mysql://127.0.0.1:3306");
+  private final String mariadb =
+      System.getProperty(MariaDbCheck.URL_PROPERTY, "jdbc:mysql://127.0.0.1:3306");
   private final String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
   private final TemporalCli cli = new TemporalCli(temporalAddress());
   private ServiceProcess devServer;
@@ -41,12 +46,6 @@ final class RealStack extends NotifierStack {
 
   TemporalCli cli() {
     return cli;
-  }
-
-  @Override
-  NotifierStack start() {
-    checkMariaDb();
-    return super.start();
   }
 
   @Override
@@ -69,21 +68,16 @@ final class RealStack extends NotifierStack {
                 "default",
                 "--log-level",
                 "warn"));
-    for (String attribute : List.of("TxNo", "AccountNo", "NotifyStatus")) {
-      command.addAll(List.of("--search-attribute", attribute + "=Keyword"));
+    for (SearchAttributeKey<?> attribute : NotifySearchAttributes.ALL) {
+      command.addAll(List.of("--search-attribute", attribute.getName() + "=Keyword"));
     }
     devServer =
-        new ServiceProcess("temporal", command, logs.resolve("temporal.log"), this::serving)
+        new ServiceProcess(
+                "temporal",
+                command,
+                logs.resolve("temporal.log"),
+                () -> cli.succeeds("operator", "cluster", "health"))
             .start();
-  }
-
-  private boolean serving() {
-    try {
-      cli.run("operator", "cluster", "health");
-      return true;
-    } catch (AssertionError notYet) {
-      return false;
-    }
   }
 
   @Override
@@ -116,22 +110,6 @@ final class RealStack extends NotifierStack {
 
   private String accountDatabase() {
     return "bank1_e2e_" + suffix;
-  }
-
-  private void checkMariaDb() {
-    try (Connection ignored = DriverManager.getConnection(mariadb + "/", DB_USER, DB_PASSWORD)) {
-      // reachable
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "MariaDB/MySQL is not reachable at "
-              + mariadb
-              + " as "
-              + DB_USER
-              + " ("
-              + e.getMessage()
-              + "): ./test.sh starts it with scripts/mariadb.sh ensure",
-          e);
-    }
   }
 
   @Override

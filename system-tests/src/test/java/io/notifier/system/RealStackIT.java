@@ -3,6 +3,7 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.testing.MariaDbCheck;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,16 +13,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The scenarios again on the real stack (the Temporal dev server and MariaDB), and what only a real
  * server shows: the Temporal CLI as an operator's tool, and restarts of the server and the worker.
  */
+@ExtendWith(MariaDbCheck.class)
 class RealStackIT extends NotificationScenarios {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Override
   NotifierStack newStack() {
@@ -78,7 +78,7 @@ class RealStackIT extends NotificationScenarios {
         byte[] payload =
             Base64.getDecoder()
                 .decode(signal.path("input").path("payloads").get(0).path("data").asString());
-        int attempt = JSON.readTree(payload).path("attempt").asInt();
+        int attempt = JsonApi.JSON.readTree(payload).path("attempt").asInt();
         failedAt.put(attempt, Instant.parse(event.path("eventTime").asString()));
       }
     }
@@ -121,10 +121,7 @@ class RealStackIT extends NotificationScenarios {
   @Test
   void whenTheDevServerRestartsOnItsDatabaseFileEveryPendingNotificationCompletesOnce() {
     BigDecimal before = stack.balance("1");
-    stack.receiverLink.down();
-    List<String> pending =
-        Stream.of("10.00", "20.00").map(amount -> stack.recharge("1", amount)).toList();
-    pending.forEach(txNo -> stack.awaitAttempts(txNo, 2, SOON));
+    List<String> pending = rechargesRetryingWithTheReceiverCutOff("1", "10.00", "20.00");
 
     stack.stopTemporal();
     // Recorded while Temporal is down: the relay starts its notification once it is back.
@@ -140,10 +137,7 @@ class RealStackIT extends NotificationScenarios {
   @Test
   void whenTheWorkerIsKilledMidRetryAndRestartedEveryPendingNotificationCompletesOnce() {
     BigDecimal before = stack.balance("2");
-    stack.receiverLink.down();
-    List<String> pending =
-        Stream.of("11.00", "22.00").map(amount -> stack.recharge("2", amount)).toList();
-    pending.forEach(txNo -> stack.awaitAttempts(txNo, 2, SOON));
+    List<String> pending = rechargesRetryingWithTheReceiverCutOff("2", "11.00", "22.00");
 
     stack.killPayApi();
     stack.receiverLink.up();
@@ -151,5 +145,14 @@ class RealStackIT extends NotificationScenarios {
 
     pending.forEach(txNo -> stack.awaitNotification(txNo, "NOTIFIED", Duration.ofSeconds(30)));
     assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("33.00")));
+  }
+
+  /** Cuts the receiver off and records recharges whose notifications are then mid-retry. */
+  private List<String> rechargesRetryingWithTheReceiverCutOff(String accountNo, String... amounts) {
+    stack.receiverLink.down();
+    List<String> pending =
+        Stream.of(amounts).map(amount -> stack.recharge(accountNo, amount)).toList();
+    pending.forEach(txNo -> stack.awaitAttempts(txNo, 2, SOON));
+    return pending;
   }
 }

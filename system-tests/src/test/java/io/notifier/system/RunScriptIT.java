@@ -3,10 +3,9 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.testing.FreePorts;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +30,7 @@ class RunScriptIT {
 
   @Test
   void theQuickstartCreditsARechargeAndCtrlCStopsEverything() throws Exception {
-    assertThat(PORTS).as("ports of the quickstart already taken").noneMatch(RunScriptIT::listening);
+    assertThat(PORTS).as("ports of the quickstart already taken").noneMatch(FreePorts::listening);
     Files.createDirectories(output.getParent());
     ProcessBuilder quickstart =
         new ProcessBuilder(root.resolve("run.sh").toString())
@@ -65,7 +64,7 @@ class RunScriptIT {
     interrupt(run);
 
     assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("run.sh ended after Ctrl-C").isTrue();
-    assertThat(PORTS).as("nothing listens any more").noneMatch(RunScriptIT::listening);
+    assertThat(PORTS).as("nothing listens any more").noneMatch(FreePorts::listening);
     assertThat(Files.readString(output)).contains("Stopping");
   }
 
@@ -80,13 +79,5 @@ class RunScriptIT {
   private static void interrupt(Process process) throws IOException, InterruptedException {
     Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
     assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
-  }
-
-  private static boolean listening(int port) {
-    try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The Temporal CLI, run as an operator would run it, against one server. */
 final class TemporalCli {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
   private final Path binary;
   private final String address;
 
@@ -38,10 +36,25 @@ final class TemporalCli {
     return cli;
   }
 
+  /** Whether {@code temporal <arguments> --address ...} exits 0. */
+  boolean succeeds(String... arguments) {
+    return execute(arguments).exitCode() == 0;
+  }
+
   /**
    * Runs {@code temporal <arguments> --address ...} and returns what it printed; fails if it did.
    */
   String run(String... arguments) {
+    Execution execution = execute(arguments);
+    assertThat(execution.exitCode())
+        .as("temporal %s printed:%n%s", String.join(" ", arguments), execution.output())
+        .isZero();
+    return execution.output();
+  }
+
+  private record Execution(int exitCode, String output) {}
+
+  private Execution execute(String... arguments) {
     List<String> command = new ArrayList<>(List.of(binary.toString()));
     command.addAll(List.of(arguments));
     command.addAll(List.of("--address", address));
@@ -49,8 +62,7 @@ final class TemporalCli {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
-      assertThat(process.exitValue()).as("%s printed:%n%s", command, output).isZero();
-      return output;
+      return new Execution(process.exitValue(), output);
     } catch (IOException e) {
       throw new IllegalStateException("cannot run " + command, e);
     } catch (InterruptedException e) {
@@ -62,6 +74,6 @@ final class TemporalCli {
   JsonNode json(String... arguments) {
     List<String> withJson = new ArrayList<>(List.of(arguments));
     withJson.addAll(List.of("--output", "json"));
-    return JSON.readTree(run(withJson.toArray(String[]::new)));
+    return JsonApi.JSON.readTree(run(withJson.toArray(String[]::new)));
   }
 }

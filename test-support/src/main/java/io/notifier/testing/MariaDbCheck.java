@@ -8,8 +8,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Fails a test class, before Spring tries, when the MariaDB run's server does not answer: a missing
- * server is a failure that says what to do, never a skip. Does nothing without {@code mariadb.url}.
+ * Fails a test class, before Spring or a test stack tries, when the MariaDB server of the run does
+ * not answer: a missing server is a failure that says what to do, never a skip. Does nothing
+ * without {@code mariadb.url}.
  */
 public final class MariaDbCheck implements BeforeAllCallback {
 
@@ -30,7 +31,7 @@ public final class MariaDbCheck implements BeforeAllCallback {
     } catch (SQLException e) {
       String reason = e.getMessage().lines().findFirst().orElse(e.toString());
       throw new IllegalStateException(
-          "MariaDB does not answer at %s as user %s (%s). The database tests run on MariaDB as well as on H2: start it with scripts/mariadb.sh ensure, or point -D%s at a running server."
+          "MariaDB does not answer at %s as user %s (%s). These tests run on MariaDB: start it with scripts/mariadb.sh ensure (./test.sh does), or point -D%s at a running server."
               .formatted(url, user, reason, URL_PROPERTY),
           e);
     }
