@@ -72,7 +72,7 @@ await_port() { # waits until the service listens (temporal) or reports ready (th
   for _ in $(seq 1 600); do
     running "$name" || die "$name exited during start; see $RUN/$name.log"
     if [[ "$name" == temporal ]]; then
-      (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
+      listening "$port" && return
     else
       curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && return
     fi
@@ -84,7 +84,7 @@ await_port() { # waits until the service listens (temporal) or reports ready (th
 check_port_free() {
   local port
   port=$(port_of "$1")
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+  if listening "$port"; then
     die "port $port ($1) is taken: another run, or something else, is listening there (stop it first)"
   fi
 }
@@ -152,7 +152,7 @@ run() {
   for name in "${SERVICES[@]}"; do : >"$RUN/$name.log"; done
   if [[ "$mode" == dev ]]; then
     "$ROOT/scripts/mariadb.sh" ensure
-    if ! (exec 3<>/dev/tcp/127.0.0.1/7233) 2>/dev/null; then
+    if ! listening 7233; then
       "$ROOT/temporal-dev/dev-server.sh" up
       touch "$RUN/started-dev-server"
     fi
