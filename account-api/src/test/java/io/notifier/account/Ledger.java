@@ -32,6 +32,14 @@ public class Ledger {
         .single();
   }
 
+  /** How the account system learned of {@code txNo}: NOTIFICATION or RECONCILIATION. */
+  public String sourceOf(String txNo) {
+    return jdbc.sql("SELECT source FROM de_duplication WHERE tx_no = ?")
+        .param(txNo)
+        .query(String.class)
+        .single();
+  }
+
   /** A snapshot to compare with after a request that must change nothing. */
   public record Snapshot(BigDecimal balance1, BigDecimal balance2, long settlements) {}
 

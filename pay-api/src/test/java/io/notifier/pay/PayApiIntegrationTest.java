@@ -22,8 +22,8 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The whole pay-api, its worker included, on a real database and the Java Temporal test server,
- * notifying a stub of account-api over HTTP. Reconciliation queries this very pay-api on its port.
- * The database is H2, or MariaDB when the build activates the mariadb-test profile as well (the
+ * notifying a stub of account-api over HTTP, which also answers its reconciliation endpoint. The
+ * database is H2, or MariaDB when the build activates the mariadb-test profile as well (the
  * surefire execution "mariadb" does).
  */
 @AlsoOnMariaDb
@@ -41,7 +41,6 @@ public abstract class PayApiIntegrationTest {
   static void wiring(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
     registry.add("notify.account-api", () -> accountApi.uri().toString());
-    registry.add("notify.pay-api", () -> "http://127.0.0.1:" + PORT);
   }
 
   @Autowired protected MockMvcTester mvc;

@@ -1,6 +1,5 @@
 package io.notifier.workflows;
 
-import io.notifier.activities.delivery.RetrySchedule;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,8 +14,8 @@ public record NotifyPolicy(
     RetrySchedule schedule, Duration window, Duration reconcileAfter, Duration attemptTimeout) {
 
   /**
-   * Each failed attempt adds a few events to the workflow's history; past this many attempts a
-   * schedule is a misconfiguration (hammering a receiver), not a notification policy.
+   * Past this many attempts within the window a schedule is a misconfiguration (hammering a
+   * receiver), not a notification policy.
    */
   public static final int MAX_ATTEMPTS_IN_WINDOW = 500;
 
@@ -39,12 +38,6 @@ public record NotifyPolicy(
               + window
               + "; lengthen the intervals or shorten the window");
     }
-  }
-
-  /** The seed's policy: 1m … 10h within 24 hours, reconciliation an hour after the window. */
-  public static NotifyPolicy seed() {
-    return new NotifyPolicy(
-        RetrySchedule.SEED, Duration.ofHours(24), Duration.ofHours(1), Duration.ofSeconds(30));
   }
 
   private static void requirePositive(Duration duration, String name) {

@@ -1,6 +1,4 @@
 package io.notifier.workflows;
 
-import io.notifier.activities.RechargeNotification;
-
 /** The workflow's input: what to deliver, and the policy it is delivered under. */
 public record NotifyRequest(RechargeNotification notification, NotifyPolicy policy) {}

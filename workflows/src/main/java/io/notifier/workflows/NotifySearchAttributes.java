@@ -1,6 +1,5 @@
 package io.notifier.workflows;
 
-import io.notifier.activities.RechargeNotification;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributes;
 import java.util.List;

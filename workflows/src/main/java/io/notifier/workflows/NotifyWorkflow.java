@@ -1,7 +1,5 @@
 package io.notifier.workflows;
 
-import io.notifier.activities.delivery.DeliveryActivities;
-import io.notifier.activities.delivery.DeliveryAttemptFailure;
 import io.temporal.workflow.QueryMethod;
 import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
@@ -23,7 +21,7 @@ public interface NotifyWorkflow {
   }
 
   @WorkflowMethod
-  NotificationStatus notifyRecharge(NotifyRequest request);
+  NotificationState notifyRecharge(NotifyRequest request);
 
   /**
    * Reconcile now: stop delivering and query pay-api at once, instead of waiting for the window and
@@ -33,11 +31,10 @@ public interface NotifyWorkflow {
   @SignalMethod(name = "reconcile")
   void reconcile();
 
-  /** Sent by a failing delivery attempt; see {@link DeliveryActivities#ATTEMPT_FAILED_SIGNAL}. */
-  @SignalMethod(name = DeliveryActivities.ATTEMPT_FAILED_SIGNAL)
-  void deliveryAttemptFailed(DeliveryAttemptFailure failure);
-
-  /** Where the notification stands: {@code temporal workflow query --name status}. */
+  /**
+   * The workflow's own view: {@code temporal workflow query --name status}. The live attempts of a
+   * delivery being retried are the pending activity's ({@code temporal workflow describe}).
+   */
   @QueryMethod(name = "status")
-  NotificationStatus status();
+  NotificationState status();
 }

@@ -1,42 +1,47 @@
 package io.notifier.workflows;
 
-import io.notifier.activities.RechargeNotification;
-import io.notifier.activities.delivery.DeliveryActivities;
-import io.notifier.activities.delivery.DeliveryAttemptFailure;
-import io.notifier.activities.delivery.DeliveryFailures;
-import io.notifier.activities.delivery.DeliveryReceipt;
-import io.notifier.activities.delivery.DeliveryRequest;
-import io.notifier.activities.delivery.RetrySchedule;
-import io.notifier.activities.reconciliation.ReconciliationActivities;
-import io.notifier.activities.reconciliation.ReconciliationResult;
-import io.notifier.workflows.NotificationStatus.FailedAttempt;
+import io.notifier.workflows.delivery.DeliveryActivities;
+import io.notifier.workflows.delivery.DeliveryFailures;
+import io.notifier.workflows.delivery.DeliveryProgress;
+import io.notifier.workflows.delivery.DeliveryReceipt;
+import io.notifier.workflows.delivery.DeliveryRequest;
+import io.notifier.workflows.delivery.FailedAttempts;
+import io.notifier.workflows.reconciliation.ReconciliationActivities;
+import io.notifier.workflows.reconciliation.ReconciliationResult;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.failure.TemporalFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
+import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
  * Delivers, then reconciles. Retries of the delivery run on the Temporal server (the activity's
  * retry policy, with each attempt's delay taken from the schedule), bounded by a ScheduleToClose
  * timeout equal to the window; the workflow only waits for the outcome, for a {@code reconcile}
- * signal, and for the reconciliation timer.
+ * signal, and for the reconciliation timer. A failed attempt adds nothing to the history.
  */
 public class NotifyWorkflowImpl implements NotifyWorkflow {
 
-  private static final Logger log = Workflow.getLogger(NotifyWorkflowImpl.class);
+  /**
+   * Since this change a workflow told to reconcile first reads the failed attempts of its delivery
+   * from the server, then waits for the cancelled delivery to end (an attempt in flight may still
+   * fail, or get through); executions recorded before it cancelled and went on at once.
+   */
+  static final String AWAIT_CANCELLED_DELIVERY = "await-cancelled-delivery";
 
-  /** How many failed attempts the status keeps; the count of all of them is kept apart. */
-  static final int RECENT_FAILURES = 20;
+  private static final Logger log = Workflow.getLogger(NotifyWorkflowImpl.class);
 
   /**
    * Reconciliation waits for services that may still be down, so it retries without a deadline, at
@@ -49,12 +54,12 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
           .setMaximumInterval(Duration.ofMinutes(10))
           .build();
 
-  private final Deque<FailedAttempt> recentFailures = new ArrayDeque<>();
   private String txNo;
   private NotifyStatus status = NotifyStatus.NOTIFYING;
+  private FailedAttempts failures = FailedAttempts.NONE;
   private int attempts;
   private String lastError;
-  private Instant nextAttemptAt;
+  private Instant reconcileAt;
   private Instant windowClosesAt;
   private Instant finishedAt;
   private String payResult;
@@ -62,7 +67,7 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
   private Promise<DeliveryReceipt> receipt;
 
   @Override
-  public NotificationStatus notifyRecharge(NotifyRequest request) {
+  public NotificationState notifyRecharge(NotifyRequest request) {
     RechargeNotification notification = request.notification();
     NotifyPolicy policy = request.policy();
     txNo = notification.txNo();
@@ -78,48 +83,56 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
     deliveryScope.run();
 
     Workflow.await(() -> receipt.isCompleted() || reconcileRequested);
+    if (!receipt.isCompleted()) {
+      if (Workflow.getVersion(AWAIT_CANCELLED_DELIVERY, Workflow.DEFAULT_VERSION, 1) == 1) {
+        readFailedAttempts();
+        deliveryScope.cancel("reconcile requested");
+        Workflow.await(receipt::isCompleted);
+      } else {
+        deliveryScope.cancel("reconcile requested");
+      }
+    }
     if (receipt.isCompleted()) {
       try {
-        DeliveryReceipt delivered = receipt.get();
-        attempts = Math.max(attempts, delivered.attempt());
+        attempts = receipt.get().attempt();
         return finish(NotifyStatus.NOTIFIED);
       } catch (ActivityFailure failure) {
-        lastError = messageOf(failure);
+        learnFrom(failure);
         if (isRejection(failure)) {
           return finish(NotifyStatus.FAILED);
         }
-        log.info("Delivery window closed for {} after {} attempts", txNo, attempts);
+        log.info("Delivery of {} ended after {} attempts: {}", txNo, attempts, lastError);
       }
-    } else {
-      // The pending attempt is abandoned; if it was in flight and gets through after all, the
-      // receiver's de-duplication makes the reconciliation below a no-op.
-      deliveryScope.cancel("reconcile signal");
     }
     return reconcile(policy);
   }
 
-  private NotificationStatus reconcile(NotifyPolicy policy) {
+  private NotificationState reconcile(NotifyPolicy policy) {
     enter(NotifyStatus.RECONCILING);
     if (!reconcileRequested) {
-      Instant reconcileAt = windowClosesAt.plus(policy.reconcileAfter());
-      nextAttemptAt = reconcileAt;
+      reconcileAt = windowClosesAt.plus(policy.reconcileAfter());
       Workflow.setCurrentDetails(details());
       Duration wait = Duration.between(now(), reconcileAt);
       if (wait.isPositive()) {
-        Workflow.await(wait, () -> reconcileRequested);
+        Promise<Void> timer =
+            Workflow.newTimer(
+                wait,
+                TimerOptions.newBuilder()
+                    .setSummary("Reconcile at " + reconcileAt + " unless told earlier")
+                    .build());
+        Workflow.await(() -> timer.isCompleted() || reconcileRequested);
       }
     }
-    nextAttemptAt = null;
+    reconcileAt = null;
     ReconciliationActivities reconciliation =
         Workflow.newActivityStub(ReconciliationActivities.class, reconciliationOptions(policy));
     try {
       ReconciliationResult result = reconciliation.reconcile(txNo);
       payResult = result.payResult();
-      if (result.accountSettled()) {
+      if (result.agreed()) {
         return finish(NotifyStatus.RECONCILED);
       }
-      lastError =
-          "pay-api reports result '" + result.payResult() + "' for " + txNo + ": nothing to settle";
+      lastError = "pay-api knows no recharge " + txNo + ": nothing to settle";
     } catch (ActivityFailure failure) {
       lastError = "reconciliation failed: " + messageOf(failure);
     }
@@ -132,36 +145,68 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
   }
 
   @Override
-  public void deliveryAttemptFailed(DeliveryAttemptFailure failure) {
-    Instant now = now();
-    attempts = Math.max(attempts, failure.attempt());
-    lastError = failure.error();
-    Instant next = failure.nextAttemptIn() == null ? null : now.plus(failure.nextAttemptIn());
-    // The server gives up as soon as the next delay would pass the end of the window.
-    nextAttemptAt =
-        next == null || windowClosesAt == null || next.isAfter(windowClosesAt) ? null : next;
-    recentFailures.addLast(new FailedAttempt(failure.attempt(), now, failure.error()));
-    while (recentFailures.size() > RECENT_FAILURES) {
-      recentFailures.removeFirst();
-    }
-    if (status == NotifyStatus.NOTIFYING) {
-      Workflow.setCurrentDetails(details());
-    }
-  }
-
-  @Override
-  public NotificationStatus status() {
-    return new NotificationStatus(
+  public NotificationState status() {
+    return new NotificationState(
         txNo,
         Workflow.getInfo().getWorkflowId(),
         status,
         attempts,
         lastError,
-        nextAttemptAt,
+        reconcileAt,
         windowClosesAt,
         finishedAt,
         payResult,
-        List.copyOf(recentFailures));
+        failures.recent());
+  }
+
+  /**
+   * Asks the server for the failed attempts of the delivery about to be cancelled. Best effort:
+   * without them the notification still reconciles, its attempts unknown.
+   */
+  private void readFailedAttempts() {
+    DeliveryProgress progress =
+        Workflow.newLocalActivityStub(
+            DeliveryProgress.class,
+            LocalActivityOptions.newBuilder()
+                .setStartToCloseTimeout(Duration.ofSeconds(5))
+                .setRetryOptions(RetryOptions.newBuilder().setMaximumAttempts(3).build())
+                .setSummary("Read the failed attempts of the delivery before cancelling it")
+                .build());
+    try {
+      learn(progress.failedAttempts(Workflow.getInfo().getWorkflowId()));
+    } catch (ActivityFailure unreadable) {
+      log.warn("Could not read the failed attempts of {}: {}", txNo, messageOf(unreadable));
+    }
+  }
+
+  private void learn(FailedAttempts failed) {
+    if (failed.count() > 0) {
+      failures = failed;
+      attempts = Math.max(attempts, failures.count());
+      lastError = failures.recent().getLast().error();
+    }
+  }
+
+  /** What a delivery that did not get through leaves: its failed attempts and the last error. */
+  private void learnFrom(ActivityFailure failure) {
+    if (!(failure.getCause() instanceof CanceledFailure)) {
+      lastError = messageOf(failure);
+    }
+    detailsOf(failure).ifPresent(this::learn);
+  }
+
+  /**
+   * The {@link FailedAttempts} a failing attempt put in its failure; absent in histories recorded
+   * before attempts carried them, and in a cancellation.
+   */
+  private static Optional<FailedAttempts> detailsOf(ActivityFailure failure) {
+    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof ApplicationFailure application
+          && application.getDetails().getSize() == 1) {
+        return Optional.of(application.getDetails().get(FailedAttempts.class));
+      }
+    }
+    return Optional.empty();
   }
 
   private ActivityOptions deliveryOptions(RechargeNotification notification, NotifyPolicy policy) {
@@ -179,6 +224,9 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
                 .setMaximumInterval(schedule.longest())
                 .setDoNotRetry(DeliveryFailures.DELIVERY_REJECTED)
                 .build())
+        // A cancelled delivery reports back once the server has cancelled it (an attempt waiting
+        // for its turn at once, one in flight when it ends), with the attempts it made.
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setSummary(
             "Deliver "
                 + notification.amount().toPlainString()
@@ -193,7 +241,7 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(policy.attemptTimeout())
         .setRetryOptions(RECONCILIATION_RETRY)
-        .setSummary("Query pay-api and settle the account")
+        .setSummary("Ask account-api to reconcile with pay-api's query interface")
         .build();
   }
 
@@ -205,8 +253,8 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
     log.info("Notification of {} is {}", txNo, next);
   }
 
-  private NotificationStatus finish(NotifyStatus outcome) {
-    nextAttemptAt = null;
+  private NotificationState finish(NotifyStatus outcome) {
+    reconcileAt = null;
     finishedAt = now();
     enter(outcome);
     return status();
@@ -214,14 +262,19 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
 
   /** What the Web UI shows as the workflow's current details. */
   private String details() {
-    StringBuilder text = new StringBuilder("**").append(status).append("** · ");
-    text.append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+    StringBuilder text = new StringBuilder("**").append(status).append("**");
+    if (status != NotifyStatus.NOTIFYING) {
+      text.append(" · ").append(attempts).append(attempts == 1 ? " attempt" : " attempts");
+    }
     if (lastError != null) {
       text.append(" · last error: ").append(lastError);
     }
-    if (nextAttemptAt != null) {
-      text.append(status == NotifyStatus.RECONCILING ? " · reconciles at " : " · next attempt at ")
-          .append(nextAttemptAt);
+    if (reconcileAt != null) {
+      text.append(" · reconciles at ").append(reconcileAt);
+    }
+    if (status == NotifyStatus.NOTIFYING) {
+      text.append(" · window closes at ").append(windowClosesAt);
+      text.append(" · attempts and last error: see the pending Deliver activity");
     }
     return text.toString();
   }
@@ -237,8 +290,8 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
     while (cause.getCause() != null) {
       cause = cause.getCause();
     }
-    if (cause instanceof ApplicationFailure application) {
-      return application.getOriginalMessage();
+    if (cause instanceof TemporalFailure temporal) {
+      return temporal.getOriginalMessage();
     }
     return cause.getMessage();
   }

@@ -1,9 +1,10 @@
 package io.notifier.workflows;
 
+import static io.notifier.workflows.support.SeedPolicy.SCHEDULE;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.notifier.activities.delivery.RetrySchedule;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NotifyPolicyTest {
@@ -12,26 +13,25 @@ class NotifyPolicyTest {
 
   @Test
   void aScheduleThatWouldHammerTheReceiverIsRefused() {
+    RetrySchedule everySecond = new RetrySchedule(List.of(Duration.ofSeconds(1)));
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
-                new NotifyPolicy(
-                    RetrySchedule.parse("1s"), Duration.ofHours(24), Duration.ZERO, THIRTY_SECONDS))
+                new NotifyPolicy(everySecond, Duration.ofHours(24), Duration.ZERO, THIRTY_SECONDS))
         .withMessageContaining("more than 500 attempts");
   }
 
   @Test
   void windowAndAttemptTimeoutMustBePositiveAndReconcileAfterNotNegative() {
-    RetrySchedule schedule = RetrySchedule.SEED;
     assertThatIllegalArgumentException()
-        .isThrownBy(() -> new NotifyPolicy(schedule, Duration.ZERO, Duration.ZERO, THIRTY_SECONDS));
+        .isThrownBy(() -> new NotifyPolicy(SCHEDULE, Duration.ZERO, Duration.ZERO, THIRTY_SECONDS));
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new NotifyPolicy(schedule, Duration.ofHours(1), Duration.ZERO, Duration.ZERO));
+            () -> new NotifyPolicy(SCHEDULE, Duration.ofHours(1), Duration.ZERO, Duration.ZERO));
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 new NotifyPolicy(
-                    schedule, Duration.ofHours(1), Duration.ofSeconds(-1), THIRTY_SECONDS));
+                    SCHEDULE, Duration.ofHours(1), Duration.ofSeconds(-1), THIRTY_SECONDS));
   }
 }

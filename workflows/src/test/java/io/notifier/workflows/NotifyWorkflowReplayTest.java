@@ -7,6 +7,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Histories recorded from earlier versions of the workflow must replay on today's code: that is
  * what lets notifications that are already running (some for a day or more) survive a deploy.
+ *
+ * <p>v1: each failed attempt signalled its workflow ({@code deliveryAttemptFailed}); a {@code
+ * reconcile} signal went on without waiting for the cancelled delivery. v2: failed attempts add
+ * nothing to the history; a reconcile signal waits for the cancelled delivery and its attempts.
  */
 class NotifyWorkflowReplayTest {
 
@@ -19,8 +23,23 @@ class NotifyWorkflowReplayTest {
         "reconciled-by-timer",
         "reconciled-by-signal"
       })
-  void recordedHistoriesReplayWithoutNonDeterminism(String scenario) throws Exception {
+  void historiesOfTheSignallingVersionReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/v1/" + scenario + ".json", NotifyWorkflowImpl.class);
+  }
+
+  @ParameterizedTest(name = "v2 {0}")
+  @ValueSource(
+      strings = {
+        "delivered-at-once",
+        "delivered-after-retries",
+        "rejected",
+        "reconciled-by-timer",
+        "reconciled-by-signal",
+        "delivered-while-reconcile-was-requested"
+      })
+  void historiesOfTheQuietVersionReplay(String scenario) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/v2/" + scenario + ".json", NotifyWorkflowImpl.class);
   }
 }

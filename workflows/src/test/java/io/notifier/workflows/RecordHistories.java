@@ -1,101 +1,94 @@
 package io.notifier.workflows;
 
-import static io.notifier.workflows.support.NotifyTestEnvironment.NOTIFICATIONS;
+import static io.notifier.workflows.support.FakeReceiver.Answer.FAIL;
+import static io.notifier.workflows.support.FakeReceiver.Answer.HOLD;
+import static io.notifier.workflows.support.FakeReceiver.Answer.REJECT;
+import static io.notifier.workflows.support.FakeReceiver.Answer.TAKE;
 import static io.notifier.workflows.support.NotifyTestEnvironment.recharge;
 import static io.notifier.workflows.support.NotifyTestEnvironment.resultOf;
 
 import io.notifier.workflows.support.NotifyTestEnvironment;
+import io.notifier.workflows.support.SeedPolicy;
+import io.temporal.api.enums.v1.EventType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
  * Records the histories that {@link NotifyWorkflowReplayTest} replays. Run it only to freeze a new
  * version of the workflow, never to "fix" a failing replay: a replay that fails means running
- * notifications would break, and the change needs {@code Workflow.getVersion}.
+ * notifications would break, and the change needs {@code Workflow.getVersion} or a new workflow
+ * type.
  *
  * <pre>
  * mvn -pl workflows test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.notifier.workflows.RecordHistories \
- *   -Dexec.args=src/test/resources/histories/v1
+ *   -Dexec.args=workflows/src/test/resources/histories/v2
  * </pre>
  */
 public final class RecordHistories {
 
-  private static final String CREDITED = "{\"status\":\"SUCCESS\",\"credited\":true}";
+  /** Each scenario of the replay test, as it is recorded. */
+  static final Map<String, BiConsumer<NotifyTestEnvironment, String>> SCENARIOS =
+      Map.of(
+          "delivered-at-once",
+          (env, tx) -> {
+            env.receiver.answers(TAKE);
+            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+          },
+          "delivered-after-retries",
+          (env, tx) -> {
+            env.receiver.answers(attempt -> attempt < 4 ? FAIL : TAKE);
+            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+          },
+          "rejected",
+          (env, tx) -> {
+            env.receiver.answers(attempt -> attempt < 2 ? FAIL : REJECT);
+            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+          },
+          "reconciled-by-timer",
+          (env, tx) -> {
+            env.receiver.answers(FAIL);
+            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+          },
+          "reconciled-by-signal",
+          (env, tx) -> {
+            env.receiver.answers(FAIL);
+            NotifyWorkflow workflow = env.start(recharge(tx), SeedPolicy.POLICY);
+            env.skip(Duration.ofMinutes(7));
+            workflow.reconcile();
+            resultOf(workflow);
+          },
+          "delivered-while-reconcile-was-requested",
+          (env, tx) -> {
+            env.receiver.answers(attempt -> attempt < 2 ? FAIL : HOLD);
+            NotifyWorkflow workflow = env.start(recharge(tx), SeedPolicy.POLICY);
+            env.skip(Duration.ofMinutes(1));
+            env.receiver.awaitHolding();
+            workflow.reconcile();
+            env.awaitEvent(tx, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED);
+            env.receiver.release(TAKE);
+            resultOf(workflow);
+          });
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/histories");
     Files.createDirectories(dir);
-    record(
-        dir,
-        "delivered-at-once",
-        (env, tx) -> {
-          env.accountApi.answer(NOTIFICATIONS, 200, CREDITED);
-          resultOf(env.start(recharge(tx), NotifyPolicy.seed()));
-        });
-    record(
-        dir,
-        "delivered-after-retries",
-        (env, tx) -> {
-          env.accountApi.answer(NOTIFICATIONS, 503, "{}");
-          NotifyWorkflow workflow = env.start(recharge(tx), NotifyPolicy.seed());
-          env.skip(Duration.ofMinutes(20));
-          env.accountApi.answer(NOTIFICATIONS, 200, CREDITED);
-          resultOf(workflow);
-        });
-    record(
-        dir,
-        "rejected",
-        (env, tx) -> {
-          env.accountApi.answer(NOTIFICATIONS, 422, "{\"title\":\"Unknown account\"}");
-          resultOf(env.start(recharge(tx), NotifyPolicy.seed()));
-        });
-    record(
-        dir,
-        "reconciled-by-timer",
-        (env, tx) -> {
-          env.payApi.answer("/api/recharges/" + tx, 200, paid(tx));
-          env.accountApi.down();
-          NotifyWorkflow workflow = env.start(recharge(tx), NotifyPolicy.seed());
-          env.skip(Duration.ofHours(20));
-          env.accountApi.up();
-          env.accountApi.answer(NOTIFICATIONS, 200, CREDITED);
-          resultOf(workflow);
-        });
-    record(
-        dir,
-        "reconciled-by-signal",
-        (env, tx) -> {
-          env.payApi.answer("/api/recharges/" + tx, 200, paid(tx));
-          env.accountApi.answer(NOTIFICATIONS, 503, "{}");
-          NotifyWorkflow workflow = env.start(recharge(tx), NotifyPolicy.seed());
-          env.skip(Duration.ofMinutes(7));
-          env.accountApi.answer(NOTIFICATIONS, 200, CREDITED);
-          workflow.reconcile();
-          resultOf(workflow);
-        });
-    System.out.println("Recorded histories in " + dir.toAbsolutePath());
-  }
-
-  private static void record(
-      Path dir, String scenario, BiConsumer<NotifyTestEnvironment, String> run) throws IOException {
-    String txNo = "tx-" + scenario;
-    try (NotifyTestEnvironment env = new NotifyTestEnvironment()) {
-      run.accept(env, txNo);
-      String history =
-          env.temporal
-              .getWorkflowClient()
-              .fetchHistory(NotifyWorkflow.workflowId(txNo))
-              .toJson(true);
-      Files.writeString(dir.resolve(scenario + ".json"), history);
+    for (var scenario : SCENARIOS.entrySet()) {
+      String txNo = "tx-" + scenario.getKey();
+      try (NotifyTestEnvironment env = new NotifyTestEnvironment()) {
+        scenario.getValue().accept(env, txNo);
+        String history =
+            env.temporal
+                .getWorkflowClient()
+                .fetchHistory(NotifyWorkflow.workflowId(txNo))
+                .toJson(true);
+        Files.writeString(dir.resolve(scenario.getKey() + ".json"), history);
+      }
     }
-  }
-
-  private static String paid(String txNo) {
-    return "{\"txNo\":\"%s\",\"accountNo\":\"1\",\"amount\":\"100.00\",\"result\":\"success\"}"
-        .formatted(txNo);
+    System.out.println("Recorded histories in " + dir.toAbsolutePath());
   }
 }

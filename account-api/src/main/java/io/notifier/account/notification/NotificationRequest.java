@@ -19,7 +19,7 @@ record NotificationRequest(
         String result) {
 
   boolean paid() {
-    return "success".equals(result);
+    return PaidRecharge.RESULT.equals(result);
   }
 
   /** Validation has capped the amount at two decimals, so the rescale is exact. */

@@ -34,7 +34,7 @@ class ReconciliationController {
             .findRecharge(txNo)
             .orElseThrow(
                 () -> Problems.notFound("Unknown txNo", "pay-api knows no recharge " + txNo + "."));
-    if (!"success".equals(recharge.result())) {
+    if (!PaidRecharge.RESULT.equals(recharge.result())) {
       return new ReconciliationResponse(txNo, recharge.result(), false, false);
     }
     boolean credited =

@@ -34,6 +34,7 @@ class NotificationControllerTest {
     assertThat(result).bodyJson().extractingPath("$.txNo").isEqualTo(txNo);
     assertThat(result).bodyJson().extractingPath("$.credited").isEqualTo(true);
     assertThat(ledger.balanceOf("1")).isEqualByComparingTo(before.add(new BigDecimal("100.00")));
+    assertThat(ledger.sourceOf(txNo)).isEqualTo("NOTIFICATION");
   }
 
   @Test

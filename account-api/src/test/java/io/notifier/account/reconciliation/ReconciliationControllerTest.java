@@ -52,6 +52,7 @@ class ReconciliationControllerTest {
     assertThat(second).bodyJson().extractingPath("$.settled").isEqualTo(false);
     assertThat(second).bodyJson().extractingPath("$.alreadySettled").isEqualTo(true);
     assertThat(ledger.balanceOf("1")).isEqualByComparingTo(before.add(new BigDecimal("88.80")));
+    assertThat(ledger.sourceOf(txNo)).isEqualTo("RECONCILIATION");
   }
 
   @Test

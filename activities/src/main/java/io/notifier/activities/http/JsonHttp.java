@@ -47,8 +47,9 @@ public final class JsonHttp {
             .build());
   }
 
-  public Response get(URI uri) {
-    return send(request(uri).GET().build());
+  /** A POST without a body, for an action named by its URI. */
+  public Response post(URI uri) {
+    return send(request(uri).POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 
   public <T> T read(Response response, Class<T> type) {

@@ -1,81 +1,62 @@
 package io.notifier.activities.reconciliation;
 
-import io.notifier.activities.RechargeNotification;
 import io.notifier.activities.http.HttpCallFailed;
 import io.notifier.activities.http.JsonHttp;
-import io.notifier.activities.http.Outcome;
+import io.notifier.workflows.reconciliation.ReconciliationActivities;
+import io.notifier.workflows.reconciliation.ReconciliationFailures;
+import io.notifier.workflows.reconciliation.ReconciliationResult;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
- * Queries pay-api's check interface ({@code GET /api/recharges/{txNo}}) and, for a paid recharge,
- * settles through account-api's notification endpoint, whose de-duplication makes a settlement
- * racing a late delivery credit the account once.
+ * Asks account-api to reconcile ({@code POST /api/reconciliations/{txNo}}): account-api queries
+ * pay-api's interface and settles a paid recharge once, recorded as a reconciliation. Its
+ * de-duplication makes a reconciliation racing a late delivery credit the account once.
  */
 public final class ReconciliationActivitiesImpl implements ReconciliationActivities {
 
   private final JsonHttp http;
-  private final URI payApi;
-  private final URI notificationsUri;
+  private final URI accountApi;
 
   /**
-   * @param payApi pay-api's base URL, such as http://127.0.0.1:8081
-   * @param notificationsUri account-api's notification endpoint
+   * @param accountApi account-api's base URL, such as http://127.0.0.1:8082
    */
-  public ReconciliationActivitiesImpl(JsonHttp http, URI payApi, URI notificationsUri) {
+  public ReconciliationActivitiesImpl(JsonHttp http, URI accountApi) {
     this.http = http;
-    this.payApi = payApi;
-    this.notificationsUri = notificationsUri;
+    this.accountApi = accountApi;
   }
 
   @Override
   public ReconciliationResult reconcile(String txNo) {
-    URI rechargeUri =
-        payApi.resolve("/api/recharges/" + URLEncoder.encode(txNo, StandardCharsets.UTF_8));
-    JsonHttp.Response query = call(() -> http.get(rechargeUri));
-    if (query.status() == 404) {
+    URI uri =
+        accountApi.resolve(
+            "/api/reconciliations/" + URLEncoder.encode(txNo, StandardCharsets.UTF_8));
+    JsonHttp.Response response;
+    try {
+      response = http.post(uri);
+    } catch (HttpCallFailed e) {
+      throw failure(ReconciliationFailures.RECONCILIATION_FAILED, e.getMessage(), false);
+    }
+    if (response.status() == 404) {
+      // account-api asked pay-api, which does not know the txNo.
       return new ReconciliationResult(txNo, ReconciliationResult.UNKNOWN, false, false);
     }
-    requireSuccess(query, "pay-api's query");
-    RechargeNotification recharge = http.read(query, RechargeNotification.class);
-    if (!recharge.paid()) {
-      return new ReconciliationResult(txNo, recharge.result(), false, false);
-    }
-    JsonHttp.Response settlement = call(() -> http.post(notificationsUri, recharge));
-    requireSuccess(settlement, "account-api's settlement");
-    boolean credited = http.read(settlement, Acknowledgement.class).credited();
-    return new ReconciliationResult(txNo, recharge.result(), credited, !credited);
+    return switch (response.outcome()) {
+      case SUCCESS -> http.read(response, ReconciliationResult.class);
+      case PERMANENT ->
+          throw failure(ReconciliationFailures.RECONCILIATION_REJECTED, response.describe(), true);
+      case RETRYABLE ->
+          throw failure(ReconciliationFailures.RECONCILIATION_FAILED, response.describe(), false);
+    };
   }
 
-  private static JsonHttp.Response call(Supplier<JsonHttp.Response> call) {
-    try {
-      return call.get();
-    } catch (HttpCallFailed e) {
-      throw ApplicationFailure.newBuilder()
-          .setType(ReconciliationFailures.RECONCILIATION_FAILED)
-          .setMessage(e.getMessage())
-          .build();
-    }
-  }
-
-  private static void requireSuccess(JsonHttp.Response response, String what) {
-    if (response.outcome() == Outcome.SUCCESS) {
-      return;
-    }
-    boolean permanent = response.outcome() == Outcome.PERMANENT;
-    throw ApplicationFailure.newBuilder()
-        .setType(
-            permanent
-                ? ReconciliationFailures.RECONCILIATION_REJECTED
-                : ReconciliationFailures.RECONCILIATION_FAILED)
-        .setMessage(what + " failed: " + response.describe())
-        .setNonRetryable(permanent)
+  private static ApplicationFailure failure(String type, String message, boolean nonRetryable) {
+    return ApplicationFailure.newBuilder()
+        .setType(type)
+        .setMessage(message)
+        .setNonRetryable(nonRetryable)
         .build();
   }
-
-  /** The part of account-api's answer that tells a fresh credit from a duplicate. */
-  record Acknowledgement(String status, boolean credited) {}
 }

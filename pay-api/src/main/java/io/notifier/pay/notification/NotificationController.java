@@ -4,7 +4,6 @@ import io.notifier.pay.recharge.Recharge;
 import io.notifier.pay.recharge.RechargeService;
 import io.notifier.web.Problems;
 import io.notifier.web.validation.TxNo;
-import io.notifier.workflows.NotificationStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,13 +25,13 @@ class NotificationController {
   }
 
   @GetMapping
-  NotificationStatus status(@PathVariable @TxNo String txNo) {
+  NotificationView status(@PathVariable @TxNo String txNo) {
     return notifications.status(recharge(txNo));
   }
 
   /** Sends the {@code reconcile} signal: reconcile now instead of after the window. */
   @PostMapping("/reconcile")
-  ResponseEntity<NotificationStatus> reconcile(@PathVariable @TxNo String txNo) {
+  ResponseEntity<NotificationView> reconcile(@PathVariable @TxNo String txNo) {
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(notifications.reconcile(recharge(txNo)));
   }
 

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  * idempotent, so racing a request, or another pay-api instance, is harmless.
  */
 @Component
-class NotificationRelay {
+class NotificationRelay implements SchedulingConfigurer {
 
   private static final Logger log = LoggerFactory.getLogger(NotificationRelay.class);
 
@@ -36,9 +38,13 @@ class NotificationRelay {
     this.clock = clock;
   }
 
-  @Scheduled(
-      initialDelayString = "${notify.relay.interval:5s}",
-      fixedDelayString = "${notify.relay.interval:5s}")
+  /** Every {@code notify.relay.interval}, the first time one interval after start. */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar registrar) {
+    registrar.addFixedDelayTask(
+        new FixedDelayTask(this::relayPending, relay.interval(), relay.interval()));
+  }
+
   void relayPending() {
     Instant before = Instant.now(clock).minus(relay.grace());
     List<Recharge> pending = recharges.findAwaitingNotification(before, relay.batchSize());

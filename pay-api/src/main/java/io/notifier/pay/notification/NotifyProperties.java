@@ -1,7 +1,7 @@
 package io.notifier.pay.notification;
 
-import io.notifier.activities.delivery.RetrySchedule;
 import io.notifier.workflows.NotifyPolicy;
+import io.notifier.workflows.RetrySchedule;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -10,14 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The notifier's configuration ({@code notify.*}, or environment variables such as {@code
- * NOTIFY_RETRY_INTERVALS=2s,4s,8s}). Schedule, window and reconciliation timer go into each new
- * workflow's input; running notifications keep the policy they started with.
+ * NOTIFY_RETRY_INTERVALS=2s,4s,8s}), and the only place its defaults are written. Schedule, window
+ * and reconciliation timer go into each new workflow's input; running notifications keep the policy
+ * they started with.
  *
  * @param taskQueue the Temporal task queue of the notifier's worker
  * @param window how long delivery is attempted
- * @param attemptTimeout how long one delivery attempt may take (StartToClose)
- * @param accountApi where notifications go
- * @param payApi where reconciliation finds pay-api's query interface
+ * @param attemptTimeout how long one delivery or reconciliation attempt may take (StartToClose)
+ * @param accountApi the account system: its notification and reconciliation endpoints
  */
 @ConfigurationProperties("notify")
 public record NotifyProperties(
@@ -28,7 +28,6 @@ public record NotifyProperties(
     @DefaultValue("30s") Duration attemptTimeout,
     @DefaultValue Http http,
     @DefaultValue("http://127.0.0.1:8082") URI accountApi,
-    @DefaultValue("http://127.0.0.1:8081") URI payApi,
     @DefaultValue Relay relay) {
 
   /**
@@ -41,7 +40,11 @@ public record NotifyProperties(
    */
   public record Reconcile(@DefaultValue("1h") Duration after) {}
 
-  /** The HTTP client's timeouts; together they must stay below the attempt timeout. */
+  /**
+   * The HTTP client's timeouts; together they must stay below the attempt timeout. A reconciliation
+   * is one call to account-api, which makes its own call to pay-api inside it, within account-api's
+   * shorter {@code pay-api.*-timeout}s.
+   */
   public record Http(
       @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration requestTimeout) {}
 

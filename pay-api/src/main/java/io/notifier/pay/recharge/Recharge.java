@@ -1,6 +1,6 @@
 package io.notifier.pay.recharge;
 
-import io.notifier.activities.RechargeNotification;
+import io.notifier.workflows.RechargeNotification;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.data.annotation.Id;
@@ -25,10 +25,6 @@ public record Recharge(
 
   /** This demo's pay system has no failing payments: every recorded recharge is paid. */
   public static final String SUCCESS = RechargeNotification.SUCCESS;
-
-  public RechargeNotification toNotification() {
-    return new RechargeNotification(txNo, accountNo, amount, result);
-  }
 
   boolean sameRequestAs(RechargeRequest request) {
     return accountNo.equals(request.accountNo()) && amount.compareTo(request.amount()) == 0;

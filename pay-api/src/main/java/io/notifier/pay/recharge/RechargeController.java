@@ -34,9 +34,9 @@ class RechargeController {
               regexp = "[\\x21-\\x7E]{1,128}",
               message = "must be 1 to 128 visible ASCII characters")
           String idempotencyKey) {
-    RechargeService.Outcome outcome = recharges.recharge(request, idempotencyKey);
-    Recharge recharge = outcome.recharge();
-    return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
+    RechargeService.Recorded recorded = recharges.recharge(request, idempotencyKey);
+    Recharge recharge = recorded.recharge();
+    return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/recharges/" + recharge.txNo()))
         .body(RechargeView.of(recharge));
   }

@@ -1,46 +1,47 @@
 package io.notifier.pay.recharge;
 
-import io.notifier.pay.notification.NotificationStarter;
 import io.notifier.web.Problems;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Records a recharge, then starts its notification. The order matters: the recharge commits first
- * (a single INSERT, its own transaction), so a notification never announces a recharge that a
- * rollback took back; if the start then fails, the row still says so, and the relay starts it.
+ * Records a recharge, then announces it ({@link RechargeRecorded}), which starts its notification.
+ * The order matters: the recharge commits first (a single INSERT, its own transaction), so a
+ * notification never announces a recharge that a rollback took back; if the start then fails, the
+ * row still says so, and the relay starts it.
  */
 @Service
 public class RechargeService {
 
   private final RechargeRepository recharges;
-  private final NotificationStarter notifications;
+  private final ApplicationEventPublisher events;
   private final TxNoGenerator txNos;
   private final Clock clock;
 
   RechargeService(
       RechargeRepository recharges,
-      NotificationStarter notifications,
+      ApplicationEventPublisher events,
       TxNoGenerator txNos,
       Clock clock) {
     this.recharges = recharges;
-    this.notifications = notifications;
+    this.events = events;
     this.txNos = txNos;
     this.clock = clock;
   }
 
-  /** What a recharge request led to. */
-  public record Outcome(Recharge recharge, boolean created) {}
+  /** What a recharge request led to: a recharge, new or recorded by an earlier request. */
+  public record Recorded(Recharge recharge, boolean created) {}
 
   /**
    * @param idempotencyKey the client's Idempotency-Key, or null: a repeated key with the same
    *     request returns the original recharge, with another request it is a conflict
    */
-  public Outcome recharge(RechargeRequest request, String idempotencyKey) {
+  public Recorded recharge(RechargeRequest request, String idempotencyKey) {
     Recharge recharge =
         new Recharge(
             txNos.next(),
@@ -62,10 +63,10 @@ public class RechargeService {
       if (idempotencyKey == null) {
         throw keyUsedBefore;
       }
-      return new Outcome(original(idempotencyKey, request), false);
+      return new Recorded(original(idempotencyKey, request), false);
     }
-    notifications.start(recharge);
-    return new Outcome(recharge, true);
+    events.publishEvent(new RechargeRecorded(recharge));
+    return new Recorded(recharge, true);
   }
 
   public Optional<Recharge> find(String txNo) {
@@ -82,7 +83,7 @@ public class RechargeService {
     }
     if (original.notifyStartedAt() == null) {
       // The first request may have died between its commit and the start; starting is idempotent.
-      notifications.start(original);
+      events.publishEvent(new RechargeRecorded(original));
     }
     return original;
   }

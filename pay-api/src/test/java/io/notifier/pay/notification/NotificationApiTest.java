@@ -59,14 +59,21 @@ class NotificationApiTest extends PayApiIntegrationTest {
     accountApi.answer("/api/notifications", 503, "{}");
     String txNo = recharge("2", "30.00");
     await().atMost(PATIENCE).until(() -> ((Integer) status(txNo).get("attempts")) >= 1);
-    accountApi.answer("/api/notifications", 200, CREDITED);
+    accountApi.answer(
+        "/api/reconciliations/" + txNo,
+        200,
+        "{\"txNo\":\"%s\",\"payResult\":\"success\",\"settled\":true,\"alreadySettled\":false}"
+            .formatted(txNo));
 
     MvcTestResult accepted =
         mvc.post().uri("/api/recharges/{txNo}/notification/reconcile", txNo).exchange();
 
     assertThat(accepted).hasStatus(HttpStatus.ACCEPTED);
     await().atMost(PATIENCE).until(() -> status(txNo).get("status").equals("RECONCILED"));
-    assertThat(status(txNo).get("payResult")).isEqualTo("success");
+    Map<String, Object> reconciled = status(txNo);
+    assertThat(reconciled.get("payResult")).isEqualTo("success");
+    assertThat((Integer) reconciled.get("attempts")).isGreaterThanOrEqualTo(1);
+    assertThat(accountApi.received("POST", "/api/reconciliations/" + txNo)).hasSize(1);
   }
 
   @Test

@@ -1,52 +1,78 @@
 package io.notifier.pay.notification;
 
+import static java.time.Duration.ofHours;
+import static java.time.Duration.ofMinutes;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.notifier.workflows.NotifyPolicy;
+import io.notifier.workflows.RetrySchedule;
+import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+/** The notifier's configuration, whose defaults are written in NotifyProperties alone. */
 class NotifyPropertiesTest {
 
   @Test
-  void theDefaultsAreTheSeedPolicy() {
-    assertThat(
-            properties(Duration.ofSeconds(2), Duration.ofSeconds(10), Duration.ofSeconds(30))
-                .policy())
-        .isEqualTo(NotifyPolicy.seed());
+  void withNothingConfiguredTheDefaultsAreTheSeedPolicy() {
+    NotifyProperties defaults = bind(Map.of());
+
+    assertThat(defaults.policy())
+        .isEqualTo(
+            new NotifyPolicy(
+                new RetrySchedule(
+                    List.of(
+                        ofMinutes(1),
+                        ofMinutes(5),
+                        ofMinutes(10),
+                        ofMinutes(30),
+                        ofHours(1),
+                        ofHours(2),
+                        ofHours(5),
+                        ofHours(10))),
+                ofHours(24),
+                ofHours(1),
+                ofSeconds(30)));
+    assertThat(defaults.accountApi()).isEqualTo(URI.create("http://127.0.0.1:8082"));
+    assertThat(defaults.taskQueue()).isEqualTo("notify");
+  }
+
+  @Test
+  void theReadmeTellsTheDefaultsAsTheyAre() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"));
+    NotifyProperties defaults = bind(Map.of());
+
+    assertThat(readme)
+        .contains("| `notify.retry.intervals` | `" + defaults.policy().schedule() + "` |")
+        .contains("| `notify.window` | `" + defaults.window().toHours() + "h` |")
+        .contains(
+            "| `notify.reconcile.after` | `" + defaults.reconcile().after().toHours() + "h` |")
+        .contains(
+            "| `notify.attempt-timeout` | `" + defaults.attemptTimeout().toSeconds() + "s` |");
   }
 
   @Test
   void theHttpTimeoutsMustEndBeforeTheAttemptDoes() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(
-            () -> properties(Duration.ofSeconds(5), Duration.ofSeconds(25), Duration.ofSeconds(30)))
-        .withMessageContaining("must be shorter than notify.attempt-timeout");
+    assertThatThrownBy(
+            () ->
+                bind(
+                    Map.of(
+                        "notify.http.connect-timeout", "5s",
+                        "notify.http.request-timeout", "25s")))
+        .rootCause()
+        .hasMessageContaining("must be shorter than notify.attempt-timeout");
   }
 
-  private static NotifyProperties properties(
-      Duration connectTimeout, Duration requestTimeout, Duration attemptTimeout) {
-    return new NotifyProperties(
-        "notify",
-        new NotifyProperties.Retry(
-            List.of(
-                Duration.ofMinutes(1),
-                Duration.ofMinutes(5),
-                Duration.ofMinutes(10),
-                Duration.ofMinutes(30),
-                Duration.ofHours(1),
-                Duration.ofHours(2),
-                Duration.ofHours(5),
-                Duration.ofHours(10))),
-        Duration.ofHours(24),
-        new NotifyProperties.Reconcile(Duration.ofHours(1)),
-        attemptTimeout,
-        new NotifyProperties.Http(connectTimeout, requestTimeout),
-        URI.create("http://127.0.0.1:8082"),
-        URI.create("http://127.0.0.1:8081"),
-        new NotifyProperties.Relay(Duration.ofSeconds(5), Duration.ofSeconds(10), 100));
+  private static NotifyProperties bind(Map<String, String> properties) {
+    return new Binder(new MapConfigurationPropertySource(properties))
+        .bindOrCreate("notify", NotifyProperties.class);
   }
 }

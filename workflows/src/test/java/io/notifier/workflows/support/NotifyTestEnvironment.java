@@ -1,47 +1,37 @@
 package io.notifier.workflows.support;
 
-import io.notifier.activities.RechargeNotification;
-import io.notifier.activities.delivery.DeliveryActivities;
-import io.notifier.activities.delivery.DeliveryActivitiesImpl;
-import io.notifier.activities.delivery.DeliveryReceipt;
-import io.notifier.activities.delivery.DeliveryRequest;
-import io.notifier.activities.delivery.SignallingAttemptReporter;
-import io.notifier.activities.http.JsonHttp;
-import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
-import io.notifier.testing.StubHttpServer;
-import io.notifier.workflows.NotificationStatus;
+import static org.awaitility.Awaitility.await;
+
+import io.notifier.workflows.NotificationState;
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyRequest;
 import io.notifier.workflows.NotifySearchAttributes;
 import io.notifier.workflows.NotifyWorkflow;
 import io.notifier.workflows.NotifyWorkflowImpl;
+import io.notifier.workflows.NotifyWorkflowOptions;
+import io.notifier.workflows.RechargeNotification;
+import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The time-skipping test server with a worker running the real workflow and the real activities,
- * which talk HTTP to two stubs standing in for account-api and pay-api.
+ * The time-skipping test server with a worker running the real workflow and the fake activities,
+ * started as pay-api starts it.
  */
 public final class NotifyTestEnvironment implements AutoCloseable {
 
   public static final String TASK_QUEUE = "notify-test";
-  public static final String NOTIFICATIONS = "/api/notifications";
 
   public final TestWorkflowEnvironment temporal;
-  public final StubHttpServer accountApi = StubHttpServer.start();
-  public final StubHttpServer payApi = StubHttpServer.start();
-  private final List<Instant> deliveryAttempts = new CopyOnWriteArrayList<>();
+  public final FakeReceiver receiver = new FakeReceiver(this::now);
+  public final FakeAccountApi accountApi = new FakeAccountApi(this::now);
 
   public NotifyTestEnvironment() {
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
@@ -52,14 +42,7 @@ public final class NotifyTestEnvironment implements AutoCloseable {
     temporal = TestWorkflowEnvironment.newInstance(options.build());
     Worker worker = temporal.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(NotifyWorkflowImpl.class);
-    JsonHttp http = new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2));
-    URI notifications = accountApi.uri().resolve(NOTIFICATIONS);
-    DeliveryActivities delivery =
-        new DeliveryActivitiesImpl(
-            http, notifications, new SignallingAttemptReporter(temporal.getWorkflowClient()));
-    worker.registerActivitiesImplementations(
-        new TimedDelivery(delivery),
-        new ReconciliationActivitiesImpl(http, payApi.uri(), notifications));
+    worker.registerActivitiesImplementations(receiver, accountApi);
     temporal.start();
   }
 
@@ -75,23 +58,29 @@ public final class NotifyTestEnvironment implements AutoCloseable {
             .getWorkflowClient()
             .newWorkflowStub(
                 NotifyWorkflow.class,
-                WorkflowOptions.newBuilder()
-                    .setWorkflowId(NotifyWorkflow.workflowId(notification.txNo()))
-                    .setTaskQueue(TASK_QUEUE)
-                    .setTypedSearchAttributes(NotifySearchAttributes.initial(notification))
-                    .build());
+                NotifyWorkflowOptions.of(notification, policy, TASK_QUEUE, now()));
     WorkflowClient.start(workflow::notifyRecharge, new NotifyRequest(notification, policy));
     return workflow;
   }
 
   /** Waits for the workflow's result, skipping time as the server allows. */
-  public static NotificationStatus resultOf(NotifyWorkflow workflow) {
-    return WorkflowStub.fromTyped(workflow).getResult(NotificationStatus.class);
+  public static NotificationState resultOf(NotifyWorkflow workflow) {
+    return WorkflowStub.fromTyped(workflow).getResult(NotificationState.class);
   }
 
-  /** When each delivery attempt ran, in the test server's time. */
-  public List<Instant> deliveryAttempts() {
-    return List.copyOf(deliveryAttempts);
+  /** Waits until the history of {@code txNo}'s notification holds an event of {@code type}. */
+  public void awaitEvent(String txNo, EventType type) {
+    await(type + " in the history of " + txNo)
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () ->
+                temporal
+                    .getWorkflowClient()
+                    .fetchHistory(NotifyWorkflow.workflowId(txNo))
+                    .getEvents()
+                    .stream()
+                    .anyMatch(event -> event.getEventType() == type));
   }
 
   public Instant now() {
@@ -105,23 +94,7 @@ public final class NotifyTestEnvironment implements AutoCloseable {
 
   @Override
   public void close() {
+    receiver.release(FakeReceiver.Answer.TAKE);
     temporal.close();
-    accountApi.close();
-    payApi.close();
-  }
-
-  /** Notes the server's time of each attempt before making it. */
-  private final class TimedDelivery implements DeliveryActivities {
-    private final DeliveryActivities delegate;
-
-    private TimedDelivery(DeliveryActivities delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public DeliveryReceipt deliver(DeliveryRequest request) {
-      deliveryAttempts.add(now());
-      return delegate.deliver(request);
-    }
   }
 }

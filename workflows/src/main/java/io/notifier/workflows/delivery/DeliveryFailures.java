@@ -1,4 +1,4 @@
-package io.notifier.activities.delivery;
+package io.notifier.workflows.delivery;
 
 /** The types of the {@code ApplicationFailure}s the delivery activity throws. */
 public final class DeliveryFailures {
@@ -6,7 +6,7 @@ public final class DeliveryFailures {
   /** The attempt failed in a way that may heal; the next attempt follows the schedule. */
   public static final String DELIVERY_FAILED = "DeliveryFailed";
 
-  /** The receiver refused the notification for good (a 4xx other than 408 and 429). */
+  /** The receiver refused the notification for good. */
   public static final String DELIVERY_REJECTED = "DeliveryRejected";
 
   private DeliveryFailures() {}

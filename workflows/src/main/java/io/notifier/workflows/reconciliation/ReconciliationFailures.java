@@ -1,12 +1,12 @@
-package io.notifier.activities.reconciliation;
+package io.notifier.workflows.reconciliation;
 
 /** The types of the {@code ApplicationFailure}s the reconciliation activity throws. */
 public final class ReconciliationFailures {
 
-  /** pay-api or account-api could not be reached or answered 5xx; the retry policy tries again. */
+  /** account-api could not be reached, or could not reach pay-api; the retry policy tries again. */
   public static final String RECONCILIATION_FAILED = "ReconciliationFailed";
 
-  /** A service refused the query or the settlement for good (a 4xx). */
+  /** account-api refused the reconciliation for good. */
   public static final String RECONCILIATION_REJECTED = "ReconciliationRejected";
 
   private ReconciliationFailures() {}

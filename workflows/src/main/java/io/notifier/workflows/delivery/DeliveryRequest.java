@@ -1,6 +1,7 @@
-package io.notifier.activities.delivery;
+package io.notifier.workflows.delivery;
 
-import io.notifier.activities.RechargeNotification;
+import io.notifier.workflows.RechargeNotification;
+import io.notifier.workflows.RetrySchedule;
 
 /** What to deliver, and the schedule that decides when a failed attempt is tried again. */
 public record DeliveryRequest(RechargeNotification notification, RetrySchedule schedule) {}

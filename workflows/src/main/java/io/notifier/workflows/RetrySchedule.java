@@ -1,7 +1,6 @@
-package io.notifier.activities.delivery;
+package io.notifier.workflows;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,9 +13,6 @@ import java.util.List;
  */
 public record RetrySchedule(List<Duration> intervals) {
 
-  /** The schedule of the seed article (and of RocketMQ's delay levels): 1m … 10h. */
-  public static final RetrySchedule SEED = parse("1m,5m,10m,30m,1h,2h,5h,10h");
-
   public RetrySchedule {
     if (intervals == null || intervals.isEmpty()) {
       throw new IllegalArgumentException("a retry schedule needs at least one interval");
@@ -27,18 +23,6 @@ public record RetrySchedule(List<Duration> intervals) {
         throw new IllegalArgumentException("retry intervals must be positive, got " + interval);
       }
     }
-  }
-
-  /**
-   * Parses a comma-separated list such as {@code 1m,5m,10m,30m,1h,2h,5h,10h}; each item is a number
-   * with a unit of ms, s, m, h or d, or an ISO-8601 duration such as {@code PT1M}.
-   */
-  public static RetrySchedule parse(String text) {
-    if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("a retry schedule needs at least one interval");
-    }
-    return new RetrySchedule(
-        Arrays.stream(text.split(",")).map(String::trim).map(Durations::parse).toList());
   }
 
   /** How long to wait after attempt {@code attempt} (1-based) fails. */
@@ -71,6 +55,7 @@ public record RetrySchedule(List<Duration> intervals) {
     return attempts;
   }
 
+  /** "1m,5m,10m,…", as the configuration writes it. */
   @Override
   public String toString() {
     return String.join(",", intervals.stream().map(Durations::format).toList());

@@ -1,4 +1,4 @@
-package io.notifier.activities;
+package io.notifier.workflows;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
@@ -10,6 +10,8 @@ import java.math.BigDecimal;
  *
  * <p>The amount travels as a JSON string ("100.00") so that no JSON parser on the way turns money
  * into a binary floating-point number.
+ *
+ * @param result the pay system's result for the recharge: {@link #SUCCESS} or "fail"
  */
 public record RechargeNotification(
     String txNo,
@@ -17,11 +19,6 @@ public record RechargeNotification(
     @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
     String result) {
 
-  /** The result pay-api records for a recharge that was paid. */
+  /** The result of a recharge that was paid; only a paid recharge credits an account. */
   public static final String SUCCESS = "success";
-
-  /** Whether the pay system reports this recharge as paid (only then is an account credited). */
-  public boolean paid() {
-    return SUCCESS.equals(result);
-  }
 }

@@ -1,0 +1,140 @@
+package io.notifier.activities.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.notifier.activities.http.JsonHttp;
+import io.notifier.testing.StubHttpServer;
+import io.notifier.workflows.RechargeNotification;
+import io.notifier.workflows.RetrySchedule;
+import io.notifier.workflows.delivery.DeliveryActivities;
+import io.notifier.workflows.delivery.DeliveryFailures;
+import io.notifier.workflows.delivery.DeliveryReceipt;
+import io.notifier.workflows.delivery.DeliveryRequest;
+import io.notifier.workflows.delivery.FailedAttempt;
+import io.notifier.workflows.delivery.FailedAttempts;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationErrorCategory;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** One delivery attempt against a stub of account-api, as the worker runs it. */
+class DeliveryActivitiesImplTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-26T08:00:00Z");
+  private static final RetrySchedule SCHEDULE =
+      new RetrySchedule(List.of(Duration.ofMinutes(1), Duration.ofMinutes(5)));
+  private static final DeliveryRequest REQUEST =
+      new DeliveryRequest(
+          new RechargeNotification(
+              "tx-1", "1", new BigDecimal("100.00"), RechargeNotification.SUCCESS),
+          SCHEDULE);
+
+  private final StubHttpServer accountApi = StubHttpServer.start();
+  private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+  private final AtomicReference<FailedAttempts> heartbeat = new AtomicReference<>();
+  private final DeliveryActivities delivery;
+
+  DeliveryActivitiesImplTest() {
+    env.registerActivitiesImplementations(
+        new DeliveryActivitiesImpl(
+            new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+            accountApi.uri().resolve("/api/notifications"),
+            Clock.fixed(NOW, ZoneOffset.UTC)));
+    env.setActivityHeartbeatListener(FailedAttempts.class, heartbeat::set);
+    delivery = env.newActivityStub(DeliveryActivities.class);
+  }
+
+  @AfterEach
+  void close() {
+    env.close();
+    accountApi.close();
+  }
+
+  @Test
+  void postsTheNotificationAsJsonWithTheAmountAsAStringAndReturnsAReceipt() {
+    accountApi.answer("/api/notifications", 200, "{\"status\":\"SUCCESS\",\"credited\":true}");
+
+    DeliveryReceipt receipt = delivery.deliver(REQUEST);
+
+    assertThat(receipt.httpStatus()).isEqualTo(200);
+    assertThat(accountApi.received("POST", "/api/notifications").getFirst().body())
+        .isEqualTo(
+            "{\"txNo\":\"tx-1\",\"accountNo\":\"1\",\"amount\":\"100.00\",\"result\":\"success\"}");
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {500, 503, 408, 429})
+  void aTransientAnswerIsABenignFailureWithTheSchedulesNextDelay(int status) {
+    accountApi.answer("/api/notifications", status, "{\"title\":\"busy\"}");
+
+    ApplicationFailure failure = failureOf(() -> delivery.deliver(REQUEST));
+
+    assertThat(failure.getType()).isEqualTo(DeliveryFailures.DELIVERY_FAILED);
+    assertThat(failure.isNonRetryable()).isFalse();
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(failure.getCategory()).isEqualTo(ApplicationErrorCategory.BENIGN);
+    assertThat(failure.getOriginalMessage())
+        .isEqualTo(
+            "HTTP "
+                + status
+                + " from "
+                + accountApi.uri()
+                + "/api/notifications: {\"title\":\"busy\"}");
+  }
+
+  @Test
+  void anUnreachableReceiverIsRetriedOnTheSchedule() {
+    accountApi.down();
+
+    ApplicationFailure failure = failureOf(() -> delivery.deliver(REQUEST));
+
+    assertThat(failure.getType()).isEqualTo(DeliveryFailures.DELIVERY_FAILED);
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofMinutes(1));
+    assertThat(failure.getOriginalMessage()).startsWith("cannot connect to " + accountApi.uri());
+  }
+
+  @Test
+  void aRejectionIsNotRetriedAndNotBenign() {
+    accountApi.answer("/api/notifications", 422, "{\"title\":\"Unknown account\"}");
+
+    ApplicationFailure failure = failureOf(() -> delivery.deliver(REQUEST));
+
+    assertThat(failure.getType()).isEqualTo(DeliveryFailures.DELIVERY_REJECTED);
+    assertThat(failure.isNonRetryable()).isTrue();
+    assertThat(failure.getCategory()).isNotEqualTo(ApplicationErrorCategory.BENIGN);
+  }
+
+  @Test
+  void aFailedAttemptAddsItselfToTheFailedAttemptsOfThePreviousOnesInHeartbeatAndFailure() {
+    accountApi.answer("/api/notifications", 503, "{}");
+    FailedAttempt earlier = new FailedAttempt(1, NOW.minusSeconds(60), "HTTP 503 earlier");
+    env.setHeartbeatDetails(new FailedAttempts(List.of(earlier)));
+
+    ApplicationFailure failure = failureOf(() -> delivery.deliver(REQUEST));
+
+    FailedAttempts recorded = failure.getDetails().get(FailedAttempts.class);
+    assertThat(recorded.recent()).hasSize(2);
+    assertThat(recorded.recent().getFirst()).isEqualTo(earlier);
+    assertThat(recorded.recent().getLast().at()).isEqualTo(NOW);
+    assertThat(recorded.recent().getLast().error()).startsWith("HTTP 503 from ");
+    assertThat(heartbeat.get()).isEqualTo(recorded);
+  }
+
+  private static ApplicationFailure failureOf(Runnable attempt) {
+    ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, attempt::run);
+    assertThat(failure).isNotNull();
+    return (ApplicationFailure) failure.getCause();
+  }
+}

@@ -1,0 +1,79 @@
+package io.notifier.pay.notification;
+
+import io.notifier.activities.delivery.DeliveryActivitiesImpl;
+import io.notifier.activities.delivery.DeliveryProgressImpl;
+import io.notifier.activities.http.JsonHttp;
+import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
+import io.notifier.workflows.NotifyPolicy;
+import io.notifier.workflows.NotifyWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.serviceclient.RpcRetryOptions;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.spring.boot.TemporalOptionsCustomizer;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The notifier's worker in pay-api, wired in one place: the workflow from {@code workflows}, the
+ * activities from {@code activities} with their HTTP client, the task queue, and the policy new
+ * notifications start with. The Spring Boot starter provides the Temporal client; the worker runs
+ * beside it in this process, which is what lets a start be eager.
+ */
+@Configuration
+class NotifyWorkerConfiguration {
+
+  /**
+   * A recharge must not wait long for an unreachable Temporal: its notification is recorded as
+   * pending and the relay starts it later. The SDK would otherwise retry a refused start for a
+   * minute; this bounds every client call of pay-api (start, describe, signal), not the worker's
+   * polls or its reports of finished tasks, which keep their own retries.
+   */
+  private static final Duration TEMPORAL_RPC_TIMEOUT = Duration.ofSeconds(3);
+
+  @Bean
+  NotifyPolicy notifyPolicy(NotifyProperties properties) {
+    return properties.policy();
+  }
+
+  @Bean(destroyMethod = "shutdown")
+  WorkerFactory notifyWorkerFactory(
+      WorkflowClient client, NotifyProperties properties, Clock clock) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker worker =
+        factory.newWorker(
+            properties.taskQueue(),
+            // Activities spend their time waiting on HTTP; a virtual thread each is cheap.
+            WorkerOptions.newBuilder().setUsingVirtualThreadsOnActivityWorker(true).build());
+    worker.registerWorkflowImplementationTypes(NotifyWorkflowImpl.class);
+    JsonHttp http =
+        new JsonHttp(properties.http().connectTimeout(), properties.http().requestTimeout());
+    worker.registerActivitiesImplementations(
+        new DeliveryActivitiesImpl(
+            http, properties.accountApi().resolve("/api/notifications"), clock),
+        new DeliveryProgressImpl(client),
+        new ReconciliationActivitiesImpl(http, properties.accountApi()));
+    return factory;
+  }
+
+  /** Polls only once the application is ready: the API and the relay are up by then. */
+  @EventListener(ApplicationReadyEvent.class)
+  void startWorker(ApplicationReadyEvent ready) {
+    ready.getApplicationContext().getBean(WorkerFactory.class).start();
+  }
+
+  @Bean
+  TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> temporalRpcTimeout() {
+    return options ->
+        options
+            .setRpcTimeout(TEMPORAL_RPC_TIMEOUT)
+            .setRpcRetryOptions(
+                RpcRetryOptions.newBuilder().setExpiration(TEMPORAL_RPC_TIMEOUT).build());
+  }
+}
