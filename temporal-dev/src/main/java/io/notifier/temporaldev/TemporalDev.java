@@ -1,0 +1,52 @@
+package io.notifier.temporaldev;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code java -jar temporal-dev-exec.jar}:
+ *
+ * <ul>
+ *   <li>{@code embedded [port]} (or just {@code [port]}) runs the embedded Temporal, in memory;
+ *   <li>{@code dev-server-command --cli PATH [--port N] [--ui-port N] [--db FILE]} prints the
+ *       command line of the real dev server, one argument per line, for {@code dev-server.sh}.
+ * </ul>
+ */
+public final class TemporalDev {
+
+  private TemporalDev() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = new ArrayList<>(List.of(args));
+    String mode = arguments.isEmpty() ? "embedded" : arguments.getFirst();
+    if (mode.equals("dev-server-command")) {
+      devServer(arguments.subList(1, arguments.size())).command().forEach(System.out::println);
+    } else if (mode.equals("embedded")) {
+      EmbeddedTemporal.main(arguments.stream().skip(1).toArray(String[]::new));
+    } else {
+      EmbeddedTemporal.main(args);
+    }
+  }
+
+  private static DevServer devServer(List<String> options) {
+    Path cli = null;
+    Path db = null;
+    int port = 7233;
+    int uiPort = 8233;
+    for (int i = 0; i + 1 < options.size(); i += 2) {
+      String value = options.get(i + 1);
+      switch (options.get(i)) {
+        case "--cli" -> cli = Path.of(value);
+        case "--port" -> port = Integer.parseInt(value);
+        case "--ui-port" -> uiPort = Integer.parseInt(value);
+        case "--db" -> db = Path.of(value);
+        default -> throw new IllegalArgumentException("unknown option " + options.get(i));
+      }
+    }
+    if (cli == null) {
+      throw new IllegalArgumentException("--cli PATH is required");
+    }
+    return new DevServer(cli, port, uiPort, db);
+  }
+}
