@@ -6,7 +6,8 @@
 #   ./run.sh dev               the real stack: MariaDB (scripts/mariadb.sh) and the Temporal dev server
 #                              with its Web UI on http://localhost:8233 (temporal-dev/dev-server.sh)
 #   ./run.sh stop <service>    from another terminal: stop account-api (or pay-api) of a running run
-#   ./run.sh start <service>   ... and start it again; its log joins the running one's
+#   ./run.sh start <service>   ... and start it again, with the run's settings; its log joins the run's
+#   ./run.sh stop              stop everything a run started (also what a killed run left behind)
 #
 # NOTIFY_SKIP_BUILD=1 uses the jars as they are (the end-to-end test of this script does).
 # The notifier's settings come from the environment, e.g. a seconds-scale schedule for a demo:
@@ -30,17 +31,38 @@ port_of() {
     temporal) echo 7233 ;;
     pay-api) echo 8081 ;;
     account-api) echo 8082 ;;
-    *) die "unknown service '$1' (services: ${SERVICES[*]})" ;;
   esac
+}
+
+# Dies, before anything happens, unless $1 names one of the run's services.
+require_service() {
+  [[ -n "${1:-}" ]] || die "which service? (${SERVICES[*]})"
+  local name
+  for name in "${SERVICES[@]}"; do [[ "$1" == "$name" ]] && return; done
+  die "unknown service '$1' (services: ${SERVICES[*]})"
 }
 
 pid_of() { cat "$RUN/$1.pid" 2>/dev/null || true; }
 running() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
 
+# The settings a run was started with (NOTIFY_RETRY_INTERVALS=5s ./run.sh, ...), kept so that a
+# service started again from another terminal gets them too, not the defaults.
+SETTINGS_PATTERN='^(NOTIFY_|PAY_|ACCOUNT_|TEMPORAL_|DB_|SPRING_|SERVER_|API_|JAVA_TOOL_OPTIONS)'
+save_settings() {
+  local name
+  : >"$RUN/settings"
+  while IFS= read -r name; do
+    [[ "$name" =~ $SETTINGS_PATTERN ]] && declare -p "$name" | sed 's/^declare -x /export /;s/^declare -- /export /' >>"$RUN/settings"
+  done < <(compgen -e)
+  return 0
+}
+
 # Starts one service in the background, its output appended to .data/run/<service>.log.
 start_service() {
   local name=$1 mode
   mode=$(cat "$RUN/mode")
+  # shellcheck disable=SC1091
+  [[ -f "$RUN/settings" ]] && source "$RUN/settings"
   running "$name" && die "$name is already running (pid $(pid_of "$name"))"
   local args=(-XX:+ExitOnOutOfMemoryError)
   # gRPC's Netty and protobuf use sun.misc.Unsafe and native code; JDK 24+ would warn at each start.
@@ -99,14 +121,41 @@ follow_logs() {
   done
 }
 
+# Stops every service of the run, and the dev server if the run started it.
+stop_all() {
+  for name in pay-api account-api temporal; do stop_service "$name"; done
+  if [[ -f "$RUN/started-dev-server" ]]; then "$ROOT/temporal-dev/dev-server.sh" down; fi
+  rm -f "$RUN/mode" "$RUN/started-dev-server" "$RUN/run.pid" "$RUN/settings"
+}
+
 shutdown() {
   trap - INT TERM EXIT
   echo
   say "Stopping"
-  for name in pay-api account-api temporal; do stop_service "$name"; done
-  if [[ -f "$RUN/started-dev-server" ]]; then "$ROOT/temporal-dev/dev-server.sh" down; fi
-  rm -f "$RUN/mode" "$RUN/started-dev-server"
+  stop_all
   kill $(jobs -p) 2>/dev/null || true
+}
+
+# Services of an earlier run whose ./run.sh was killed (kill -9, a closed terminal) still hold the
+# quickstart's ports: offer to stop them rather than refuse to start.
+handle_leftovers() {
+  local name left=()
+  for name in "${SERVICES[@]}"; do running "$name" && left+=("$name (pid $(pid_of "$name"))"); done
+  ((${#left[@]} > 0)) || return 0
+  local owner
+  owner=$(cat "$RUN/run.pid" 2>/dev/null || true)
+  if [[ -n "$owner" ]] && kill -0 "$owner" 2>/dev/null; then
+    die "a run is already going (./run.sh, pid $owner): Ctrl-C it, or ./run.sh stop"
+  fi
+  say "An earlier run left these running: ${left[*]}"
+  if [[ -t 0 ]]; then
+    local answer
+    read -r -p "Stop them and start afresh? [Y/n] " answer
+    [[ -z "$answer" || "$answer" =~ ^[Yy] ]] || die "left them running; ./run.sh stop stops them"
+    stop_all
+  else
+    die "stop them with ./run.sh stop, then start again"
+  fi
 }
 
 banner() {
@@ -134,7 +183,7 @@ run() {
   local mode=$1 services=("${SERVICES[@]}") ui=""
   setup_build
   mkdir -p "$RUN"
-  [[ -f "$RUN/mode" ]] && running pay-api && die "a run is already going (./run.sh stop pay-api ... or Ctrl-C it)"
+  handle_leftovers
   if [[ "$mode" == dev ]]; then services=(account-api pay-api); fi
   for name in "${services[@]}"; do check_port_free "$name"; done
 
@@ -147,6 +196,8 @@ run() {
   done
 
   echo "$mode" >"$RUN/mode"
+  echo $$ >"$RUN/run.pid"
+  save_settings
   trap shutdown EXIT
   trap 'exit 130' INT TERM
   for name in "${SERVICES[@]}"; do : >"$RUN/$name.log"; done
@@ -174,13 +225,24 @@ run() {
 case "${1:-}" in
   "") run embedded ;;
   dev) run dev ;;
-  stop) stop_service "$(port_of "${2:?which service}" >/dev/null && echo "$2")" && say "$2 stopped" ;;
+  stop)
+    if [[ -z "${2:-}" ]]; then
+      stop_all
+      say "stopped everything of the run"
+    else
+      require_service "$2"
+      running "$2" || die "$2 is not running"
+      stop_service "$2"
+      say "$2 stopped"
+    fi
+    ;;
   start)
+    require_service "${2:-}"
     [[ -f "$RUN/mode" ]] || die "no run is going: start one with ./run.sh"
     find_jdk
-    start_service "$(port_of "${2:?which service}" >/dev/null && echo "$2")"
+    start_service "$2"
     await_port "$2"
     say "$2 started"
     ;;
-  *) die "usage: ./run.sh [dev] | ./run.sh stop|start <service>" ;;
+  *) die "usage: ./run.sh [dev] | ./run.sh stop [<service>] | ./run.sh start <service>" ;;
 esac
