@@ -1,16 +1,31 @@
 package io.notifier.web;
 
 import io.notifier.web.json.StrictJson;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
+import org.springframework.web.accept.ContentNegotiationManager;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The HTTP edge both services share: strict JSON, and problem+json errors in the API's words. It
- * applies to any servlet application with web-common on its classpath.
+ * The HTTP edge both services share: strict JSON, and problem+json for every error, from Spring
+ * MVC's exceptions down to what Tomcat refuses on its own. It applies to any servlet application
+ * with web-common on its classpath, before Spring Boot's error handling, which it replaces.
  */
-@AutoConfiguration
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class ApiEdgeAutoConfiguration {
 
@@ -24,5 +39,64 @@ public class ApiEdgeAutoConfiguration {
   @Bean
   StrictJson strictJson() {
     return new StrictJson();
+  }
+
+  /** Replaces Spring Boot's BasicErrorController, which answers its own JSON or an HTML page. */
+  @Bean
+  ProblemErrorController problemErrorController() {
+    return new ProblemErrorController();
+  }
+
+  /** The API's endpoints, all under /api, answer JSON; /error and /actuator are not theirs. */
+  @Bean
+  WebMvcConfigurer acceptsJson(@Lazy ContentNegotiationManager mvcContentNegotiationManager) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addInterceptors(InterceptorRegistry registry) {
+        registry
+            .addInterceptor(new AcceptsJsonInterceptor(mvcContentNegotiationManager))
+            .addPathPatterns("/api/**");
+      }
+    };
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(Tomcat.class)
+  static class TomcatErrorReport {
+
+    @Bean
+    ProblemReportValveCustomizer problemReportValveCustomizer() {
+      return new ProblemReportValveCustomizer();
+    }
+  }
+
+  /**
+   * Puts {@link ProblemReportValve} where Tomcat's ErrorReportValve was. Spring Boot adds its own
+   * in a customizer of order 0; this one runs last and removes it, and names ours as the host's
+   * {@code errorReportValveClass}, so that Tomcat does not add its default at start either.
+   */
+  static class ProblemReportValveCustomizer
+      implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+    @Override
+    public void customize(ConfigurableTomcatWebServerFactory factory) {
+      factory.addContextCustomizers(
+          context -> {
+            if (context.getParent() instanceof StandardHost host) {
+              for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                  host.getPipeline().removeValve(valve);
+                }
+              }
+              host.setErrorReportValveClass(ProblemReportValve.class.getName());
+              host.getPipeline().addValve(new ProblemReportValve());
+            }
+          });
+    }
+
+    @Override
+    public int getOrder() {
+      return Ordered.LOWEST_PRECEDENCE;
+    }
   }
 }

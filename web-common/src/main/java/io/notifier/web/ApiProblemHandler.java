@@ -14,6 +14,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamLocation;
@@ -114,6 +116,14 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     return unreadable(ex, whatIsWrongWith(json), headers, request);
   }
 
+  /** Nothing is mapped at the path: said without Spring's "static resource" wording. */
+  @Override
+  protected ResponseEntity<Object> handleNoResourceFoundException(
+      NoResourceFoundException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    ProblemDetail problem = Problems.ofStatus(HttpStatus.NOT_FOUND);
+    return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
+  }
+
   /** The database is down or overloaded: nothing was changed, and the client may try again. */
   @ExceptionHandler({
     CannotGetJdbcConnectionException.class,
@@ -128,6 +138,19 @@ public class ApiProblemHandler extends ResponseEntityExceptionHandler {
     problem.setTitle("Service unavailable");
     return handleExceptionInternal(
         ex, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
+  }
+
+  /**
+   * Every answer of this handler is problem+json, whatever the client accepts: a client that asked
+   * for something else still learns what went wrong, rather than getting a 406 with no body.
+   */
+  @Override
+  protected ResponseEntity<Object> createResponseEntity(
+      Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+    HttpHeaders problemHeaders = new HttpHeaders();
+    problemHeaders.putAll(headers);
+    problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return super.createResponseEntity(body, problemHeaders, statusCode, request);
   }
 
   private ResponseEntity<Object> invalid(
