@@ -9,8 +9,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,12 +23,14 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The HTTP edge both services share: strict JSON, and problem+json for every error, from Spring
- * MVC's exceptions down to what Tomcat refuses on its own. It applies to any servlet application
- * with web-common on its classpath, before Spring Boot's error handling, which it replaces.
+ * The HTTP edge both services share: strict JSON, a bounded body, and problem+json for every error,
+ * from Spring MVC's exceptions down to what Tomcat refuses on its own. It applies to any servlet
+ * application with web-common on its classpath, before Spring Boot's error handling, which it
+ * replaces.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(ApiEdgeProperties.class)
 public class ApiEdgeAutoConfiguration {
 
   /** The services import it themselves; this is for any other application of web-common. */
@@ -45,6 +49,19 @@ public class ApiEdgeAutoConfiguration {
   @Bean
   ProblemErrorController problemErrorController() {
     return new ProblemErrorController();
+  }
+
+  /**
+   * Early, so nothing reads a body or a parameter before it; after the observation filter
+   * (HIGHEST_PRECEDENCE + 1), so refused requests are still counted in the metrics.
+   */
+  @Bean
+  FilterRegistrationBean<StrictRequestFilter> strictRequestFilter(ApiEdgeProperties properties) {
+    FilterRegistrationBean<StrictRequestFilter> registration =
+        new FilterRegistrationBean<>(
+            new StrictRequestFilter(Math.toIntExact(properties.maxBodySize().toBytes())));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
   }
 
   /** The API's endpoints, all under /api, answer JSON; /error and /actuator are not theirs. */
@@ -74,12 +91,17 @@ public class ApiEdgeAutoConfiguration {
    * Puts {@link ProblemReportValve} where Tomcat's ErrorReportValve was. Spring Boot adds its own
    * in a customizer of order 0; this one runs last and removes it, and names ours as the host's
    * {@code errorReportValveClass}, so that Tomcat does not add its default at start either.
+   *
+   * <p>It also makes Tomcat answer {@code Expect: 100-continue} only when the body is read, so a
+   * client announcing a body over the limit is refused before it sends it.
    */
   static class ProblemReportValveCustomizer
       implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
+      factory.addConnectorCustomizers(
+          connector -> connector.setProperty("continueResponseTiming", "onRead"));
       factory.addContextCustomizers(
           context -> {
             if (context.getParent() instanceof StandardHost host) {
