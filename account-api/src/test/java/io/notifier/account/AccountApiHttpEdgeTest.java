@@ -8,13 +8,17 @@ import io.notifier.testing.MalformedRequests;
 import io.notifier.testing.MalformedRequests.Probe;
 import io.notifier.testing.RawHttp;
 import io.notifier.testing.StubHttpServer;
+import java.net.InetAddress;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,6 +50,7 @@ class AccountApiHttpEdgeTest {
 
   @LocalServerPort int port;
   @Autowired Ledger ledger;
+  @Autowired WebServerApplicationContext context;
 
   static Stream<Probe> malformed() {
     return Stream.of(
@@ -72,5 +77,17 @@ class AccountApiHttpEdgeTest {
         .doesNotContain("java", "jackson", "tomcat", "Tomcat", "Exception", "\tat ", "<html");
     assertThat(ledger.snapshot()).isEqualTo(before);
     assertThat(payApi.received()).isEmpty();
+  }
+
+  @Test
+  void listensOnLoopbackOnlyByDefault() {
+    InetAddress address =
+        (InetAddress)
+            ((TomcatWebServer) context.getWebServer())
+                .getTomcat()
+                .getConnector()
+                .getProperty("address");
+
+    assertThat(address.isLoopbackAddress()).isTrue();
   }
 }

@@ -6,9 +6,14 @@ import com.jayway.jsonpath.JsonPath;
 import io.notifier.testing.MalformedRequests;
 import io.notifier.testing.MalformedRequests.Probe;
 import io.notifier.testing.RawHttp;
+import java.net.InetAddress;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
  * pay-api over real HTTP, for what MockMvc cannot send or does not pass through Tomcat: every
@@ -18,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PayApiHttpEdgeTest extends PayApiIntegrationTest {
 
   private static final String RECHARGE = "{\"accountNo\":\"1\",\"amount\":\"1.00\"}";
+
+  @Autowired WebServerApplicationContext context;
 
   static Stream<Probe> malformed() {
     return Stream.of(
@@ -44,5 +51,17 @@ class PayApiHttpEdgeTest extends PayApiIntegrationTest {
     assertThat(answer.body())
         .doesNotContain("java", "jackson", "tomcat", "Tomcat", "Exception", "\tat ", "<html");
     assertThat(recharges()).isEqualTo(before);
+  }
+
+  @Test
+  void listensOnLoopbackOnlyByDefault() {
+    InetAddress address =
+        (InetAddress)
+            ((TomcatWebServer) context.getWebServer())
+                .getTomcat()
+                .getConnector()
+                .getProperty("address");
+
+    assertThat(address.isLoopbackAddress()).isTrue();
   }
 }
