@@ -3,6 +3,7 @@ package io.notifier.account.notification;
 import io.notifier.account.settlement.SettlementService;
 import io.notifier.account.settlement.SettlementSource;
 import jakarta.validation.Valid;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -22,7 +23,8 @@ class NotificationController {
     this.settlement = settlement;
   }
 
-  @PostMapping
+  /** The body must be declared JSON: a wildcard Content-Type is a 415, not a guess. */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   Acknowledgement receive(@Valid @RequestBody NotificationRequest notification) {
     if (!notification.paid()) {
       return Acknowledgement.of(notification.txNo(), false);

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,8 +26,11 @@ class RechargeController {
     this.recharges = recharges;
   }
 
-  /** 201 for a new recharge; 200 with the original when the Idempotency-Key repeats a request. */
-  @PostMapping
+  /**
+   * 201 for a new recharge; 200 with the original when the Idempotency-Key repeats a request. The
+   * body must be declared JSON: a wildcard Content-Type is a 415, not a guess.
+   */
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<RechargeView> recharge(
       @Valid @RequestBody RechargeRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false)
