@@ -5,6 +5,7 @@ import io.notifier.testing.MariaDbCheck;
 import io.notifier.workflows.NotifySearchAttributes;
 import io.temporal.common.SearchAttributeKey;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -46,6 +47,11 @@ final class RealStack extends NotifierStack {
 
   TemporalCli cli() {
     return cli;
+  }
+
+  /** The dev server's Web UI. */
+  URI webUi() {
+    return URI.create("http://127.0.0.1:" + uiPort);
   }
 
   @Override
