@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,17 +75,14 @@ final class TemporalWebUi {
                     "/namespaces/%s/workflows?query=%s"
                         .formatted(namespace, URLEncoder.encode(query, StandardCharsets.UTF_8)))
                 .toString());
-    List<WebElement> rows =
+    List<WorkflowRow> rows =
         browser
             .waitUpTo(PAGE, "workflows matching " + query)
+            .pollingEvery(Duration.ofSeconds(1))
             .until(
                 d -> {
-                  List<WebElement> shown =
-                      d.findElements(
-                          By.cssSelector("[data-testid=workflows-summary-configurable-table-row]"));
-                  if (!shown.isEmpty()
-                      && shown.stream()
-                          .allMatch(row -> !row.findElements(By.tagName("a")).isEmpty())) {
+                  List<WorkflowRow> shown = readWorkflowRows(d);
+                  if (!shown.isEmpty()) {
                     return shown;
                   }
                   if (!d.findElements(By.xpath("//*[normalize-space()='No Workflows Found']"))
@@ -93,10 +91,21 @@ final class TemporalWebUi {
                   }
                   return null;
                 });
+    browser.screenshot("workflows");
+    return rows;
+  }
+
+  /** The rows of the list with a link each (a row still loading has none), else none. */
+  private static List<WorkflowRow> readWorkflowRows(WebDriver d) {
+    List<WebElement> rows =
+        d.findElements(By.cssSelector("[data-testid=workflows-summary-configurable-table-row]"));
+    if (rows.isEmpty()
+        || rows.stream().anyMatch(row -> row.findElements(By.tagName("a")).isEmpty())) {
+      return List.of();
+    }
     List<String> headings =
-        driver().findElements(By.cssSelector("table thead th")).stream()
-            .map(WebElement::getText)
-            .map(String::strip)
+        d.findElements(By.cssSelector("table thead th")).stream()
+            .map(heading -> heading.getText().strip())
             .toList();
     List<WorkflowRow> read = new ArrayList<>();
     for (WebElement row : rows) {
@@ -109,7 +118,6 @@ final class TemporalWebUi {
       }
       read.add(new WorkflowRow(byHeading));
     }
-    browser.screenshot("workflows");
     return read;
   }
 
@@ -210,23 +218,33 @@ final class TemporalWebUi {
     }
 
     private UserMetadata readUserMetadata() {
-      String summary = frameText("user-metadata-summary", "main");
-      String details = frameText("user-metadata-details", "main");
-      String current = frameText("user-metadata-current-details", "main");
-      String status = frameText("user-metadata-current-details", "main strong");
-      return new UserMetadata(summary, details, current, status);
+      String summary = inFrame("user-metadata-summary", main -> main.getText().strip());
+      String details = inFrame("user-metadata-details", main -> main.getText().strip());
+      List<String> current =
+          inFrame(
+              "user-metadata-current-details",
+              main ->
+                  List.of(
+                      main.getText().strip(),
+                      main.findElements(By.tagName("strong")).stream()
+                          .map(bold -> bold.getText().strip())
+                          .findFirst()
+                          .orElse("")));
+      return new UserMetadata(summary, details, current.get(0), current.get(1));
     }
 
-    /** The text of an element in the iframe with the id, once the iframe has rendered it. */
-    private String frameText(String frameId, String css) {
+    /**
+     * Reads the rendered markdown in the iframe with the id: its {@code main}, once it has text.
+     */
+    private <T> T inFrame(String frameId, Function<WebElement, T> reader) {
       return browser
-          .waitUpTo(PAGE, css + " in #" + frameId)
+          .waitUpTo(PAGE, "the text in #" + frameId)
           .until(
               d -> {
                 try {
                   d.switchTo().frame(d.findElement(By.id(frameId)));
-                  String text = d.findElement(By.cssSelector(css)).getText().strip();
-                  return text.isEmpty() ? null : text;
+                  WebElement main = d.findElement(By.tagName("main"));
+                  return main.getText().isBlank() ? null : reader.apply(main);
                 } finally {
                   d.switchTo().defaultContent();
                 }
@@ -289,17 +307,34 @@ final class TemporalWebUi {
      */
     List<HistoryEvent> history() {
       openTab("history-tab");
-      List<WebElement> rows =
+      List<HistoryEvent> events =
           browser
               .waitUpTo(PAGE, "the event history of " + workflowId)
               .until(
                   d -> {
-                    List<WebElement> shown =
-                        d.findElements(By.cssSelector("tr[data-testid=event-summary-row]"));
+                    List<HistoryEvent> shown = readHistory(d);
                     return shown.isEmpty() ? null : shown;
                   });
+      // In the window: the first activity's scheduling, with its summary, else the oldest event.
+      HistoryEvent first =
+          events.reversed().stream()
+              .filter(event -> event.type().equals("Activity Task Scheduled"))
+              .findFirst()
+              .orElse(events.getLast());
+      browser.scrollIntoView(
+          driver()
+              .findElement(
+                  By.cssSelector(
+                      "tr[data-testid=event-summary-row][data-eventid='%s']"
+                          .formatted(first.id()))),
+          "center");
+      browser.screenshot("history");
+      return events;
+    }
+
+    private static List<HistoryEvent> readHistory(WebDriver d) {
       List<HistoryEvent> events = new ArrayList<>();
-      for (WebElement row : rows) {
+      for (WebElement row : d.findElements(By.cssSelector("tr[data-testid=event-summary-row]"))) {
         List<WebElement> cells = row.findElements(By.tagName("td"));
         String type = cells.get(cells.size() - 2).getText().strip();
         Map<String, String> fields = new LinkedHashMap<>();
@@ -311,16 +346,6 @@ final class TemporalWebUi {
         }
         events.add(new HistoryEvent(row.getDomAttribute("data-eventid"), type, fields));
       }
-      // In the window: the first activity's scheduling, with its summary, else the oldest event.
-      WebElement shown = rows.getLast();
-      for (int i = events.size() - 1; i >= 0; i--) {
-        if (events.get(i).type().equals("Activity Task Scheduled")) {
-          shown = rows.get(i);
-          break;
-        }
-      }
-      browser.scrollIntoView(shown, "center");
-      browser.screenshot("history");
       return events;
     }
 
