@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 public record RechargeRequest(@AccountNo String accountNo, @Amount BigDecimal amount) {
 
   /** Validation has capped the amount at two decimals, so the rescale is exact. */
-  BigDecimal amountInCents() {
+  BigDecimal amountToTheCent() {
     return amount.setScale(2, RoundingMode.UNNECESSARY);
   }
 }

@@ -46,7 +46,7 @@ public class RechargeService {
         new Recharge(
             txNos.next(),
             request.accountNo(),
-            request.amountInCents(),
+            request.amountToTheCent(),
             Recharge.SUCCESS,
             idempotencyKey,
             Instant.now(clock).truncatedTo(ChronoUnit.MILLIS),
