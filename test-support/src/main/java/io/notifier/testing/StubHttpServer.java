@@ -21,10 +21,26 @@ import java.util.function.Function;
 public final class StubHttpServer implements AutoCloseable {
 
   /** What arrived. */
-  public record Received(String method, String path, String body) {}
+  public record Received(
+      String method, String path, Map<String, List<String>> headers, String body) {
 
-  /** What to answer. */
-  public record Answer(int status, String body) {}
+    /** The first value of header {@code name}, whatever its case, or null. */
+    public String header(String name) {
+      return headers.entrySet().stream()
+          .filter(header -> header.getKey().equalsIgnoreCase(name))
+          .flatMap(header -> header.getValue().stream())
+          .findFirst()
+          .orElse(null);
+    }
+  }
+
+  /** What to answer, with headers of its own (Retry-After, say). */
+  public record Answer(int status, String body, Map<String, String> headers) {
+
+    public Answer(int status, String body) {
+      this(status, body, Map.of());
+    }
+  }
 
   private final Map<String, Function<Received, Answer>> answers = new ConcurrentHashMap<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -90,12 +106,17 @@ public final class StubHttpServer implements AutoCloseable {
     try (exchange) {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Received request =
-          new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
+          new Received(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              Map.copyOf(exchange.getRequestHeaders()),
+              body);
       received.add(request);
       Answer answer =
           answers.getOrDefault(request.path(), r -> new Answer(404, "{}")).apply(request);
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/json");
+      answer.headers().forEach(exchange.getResponseHeaders()::add);
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         exchange.getResponseBody().write(bytes);

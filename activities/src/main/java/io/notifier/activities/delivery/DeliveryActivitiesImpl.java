@@ -16,9 +16,14 @@ import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 
 /** POSTs the notification to account-api and turns its answer into Temporal's retry decision. */
 public final class DeliveryActivitiesImpl implements DeliveryActivities {
+
+  /** Counts notifications the receiver refused for good (Prometheus: ..._total). */
+  public static final String REJECTED_METRIC = "notify_delivery_rejected";
 
   private final JsonHttp http;
   private final URI notificationsUri;
@@ -41,13 +46,28 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
     try {
       response = http.post(notificationsUri, request.notification());
     } catch (HttpCallFailed e) {
-      throw retryLater(context, e.getMessage(), request.schedule());
+      throw retryLater(
+          context, e.getMessage(), request.schedule().delayAfterAttempt(attemptOf(context)));
     }
     return switch (response.outcome()) {
       case SUCCESS -> new DeliveryReceipt(context.getInfo().getAttempt(), response.status());
-      case PERMANENT -> throw rejected(context, response.describe());
-      case RETRYABLE -> throw retryLater(context, response.describe(), request.schedule());
+      case REJECTED -> throw rejected(context, response.describe());
+      case RETRYABLE ->
+          throw retryLater(
+              context,
+              response.describe(),
+              later(request.schedule(), context, response.retryAfter(clock.instant())));
     };
+  }
+
+  /**
+   * The schedule's delay after this attempt, or longer when the receiver asked for it with
+   * Retry-After: the later of the two. The window still bounds it, on the server.
+   */
+  private static Duration later(
+      RetrySchedule schedule, ActivityExecutionContext context, Optional<Duration> retryAfter) {
+    Duration scheduled = schedule.delayAfterAttempt(attemptOf(context));
+    return retryAfter.filter(asked -> asked.compareTo(scheduled) > 0).orElse(scheduled);
   }
 
   /**
@@ -57,19 +77,27 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
    * benign: an unreachable receiver is what this notifier exists for, not an error of the worker.
    */
   private ApplicationFailure retryLater(
-      ActivityExecutionContext context, String error, RetrySchedule schedule) {
-    // Attempts count from 1; TestActivityEnvironment reports 0 for the only one it runs.
-    int attempt = Math.max(1, context.getInfo().getAttempt());
+      ActivityExecutionContext context, String error, Duration delay) {
     return ApplicationFailure.newBuilder()
         .setType(DeliveryFailures.DELIVERY_FAILED)
         .setMessage(error)
         .setDetails(record(context, error))
-        .setNextRetryDelay(schedule.delayAfterAttempt(attempt))
+        .setNextRetryDelay(delay)
         .setCategory(ApplicationErrorCategory.BENIGN)
         .build();
   }
 
+  /** Attempts count from 1; TestActivityEnvironment reports 0 for the only one it runs. */
+  private static int attemptOf(ActivityExecutionContext context) {
+    return Math.max(1, context.getInfo().getAttempt());
+  }
+
+  /**
+   * Not benign: a receiver that refuses notifications is what an operator wants to hear of, and
+   * {@value #REJECTED_METRIC} counts them for an alert.
+   */
   private ApplicationFailure rejected(ActivityExecutionContext context, String error) {
+    context.getMetricsScope().counter(REJECTED_METRIC).inc(1);
     return ApplicationFailure.newBuilder()
         .setType(DeliveryFailures.DELIVERY_REJECTED)
         .setMessage(error)

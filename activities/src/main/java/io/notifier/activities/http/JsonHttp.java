@@ -9,10 +9,13 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A small JSON-over-HTTP client for activities. Both timeouts are explicit and must stay shorter
@@ -68,7 +71,8 @@ public final class JsonHttp {
   private Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(request.uri(), response.statusCode(), response.body());
+      return new Response(
+          request.uri(), response.statusCode(), response.headers(), response.body());
     } catch (HttpTimeoutException e) {
       throw new HttpCallFailed("no answer from " + request.uri() + " within the timeout", e);
     } catch (ConnectException e) {
@@ -90,12 +94,26 @@ public final class JsonHttp {
   }
 
   /** An HTTP answer, whatever its status. */
-  public record Response(URI uri, int status, String body) {
+  public record Response(URI uri, int status, HttpHeaders headers, String body) {
 
     private static final int EXCERPT = 300;
 
     public Outcome outcome() {
       return Outcome.ofStatus(status);
+    }
+
+    /**
+     * How long a 429 or 503 asks the caller to wait (RFC 9110 Retry-After, in seconds or as an HTTP
+     * date); empty when it does not say, or says something unreadable.
+     */
+    public Optional<Duration> retryAfter(Instant now) {
+      if (status != 429 && status != 503) {
+        return Optional.empty();
+      }
+      return headers
+          .firstValue("Retry-After")
+          .map(String::strip)
+          .flatMap(value -> RetryAfter.parse(value, now));
     }
 
     /** The start of the body, for error messages and the Web UI. */

@@ -45,7 +45,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
     }
     return switch (response.outcome()) {
       case SUCCESS -> http.read(response, ReconciliationResult.class);
-      case PERMANENT ->
+      case REJECTED ->
           throw failure(ReconciliationFailures.RECONCILIATION_REJECTED, response.describe(), true);
       case RETRYABLE ->
           throw failure(ReconciliationFailures.RECONCILIATION_FAILED, response.describe(), false);

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class DeliveryActivitiesImplTest {
   }
 
   @ParameterizedTest(name = "HTTP {0}")
-  @ValueSource(ints = {500, 503, 408, 429})
+  @ValueSource(ints = {500, 503, 408, 429, 401, 403, 404, 405, 413, 415})
   void aTransientAnswerIsABenignFailureWithTheSchedulesNextDelay(int status) {
     accountApi.answer("/api/notifications", status, "{\"title\":\"busy\"}");
 
@@ -106,8 +107,37 @@ class DeliveryActivitiesImplTest {
   }
 
   @Test
-  void aRejectionIsNotRetriedAndNotBenign() {
-    accountApi.answer("/api/notifications", 422, "{\"title\":\"Unknown account\"}");
+  void aRetryAfterLongerThanTheScheduleIsHonoured() {
+    accountApi.answer(
+        "/api/notifications",
+        request -> new StubHttpServer.Answer(503, "{}", Map.of("Retry-After", "300")));
+
+    ApplicationFailure failure = failureOf(() -> delivery.deliver(REQUEST));
+
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  @Test
+  void aRetryAfterAsAnHttpDateIsHonouredAndAShorterOneLeavesTheSchedule() {
+    accountApi.answer(
+        "/api/notifications",
+        request ->
+            new StubHttpServer.Answer(
+                429, "{}", Map.of("Retry-After", "Thu, 26 Nov 2026 08:10:00 GMT")));
+    assertThat(failureOf(() -> delivery.deliver(REQUEST)).getNextRetryDelay())
+        .isEqualTo(Duration.ofMinutes(10));
+
+    accountApi.answer(
+        "/api/notifications",
+        request -> new StubHttpServer.Answer(429, "{}", Map.of("Retry-After", "5")));
+    assertThat(failureOf(() -> delivery.deliver(REQUEST)).getNextRetryDelay())
+        .isEqualTo(Duration.ofMinutes(1));
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {400, 409, 422})
+  void aBusinessRejectionIsNotRetriedAndNotBenign(int status) {
+    accountApi.answer("/api/notifications", status, "{\"title\":\"Unknown account\"}");
 
     ApplicationFailure failure = failureOf(() -> delivery.deliver(REQUEST));
 

@@ -14,14 +14,15 @@ class OutcomeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {500, 502, 503, 504, 408, 429, 301, 302})
-  void serverErrorsTimeoutsThrottlingAndRedirectsAreRetried(int status) {
-    assertThat(Outcome.ofStatus(status)).isEqualTo(Outcome.RETRYABLE);
+  @ValueSource(ints = {400, 409, 422})
+  void onlyBusinessRejectionsAreRejections(int status) {
+    assertThat(Outcome.ofStatus(status)).isEqualTo(Outcome.REJECTED);
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {400, 401, 403, 404, 405, 409, 410, 413, 415, 422})
-  void otherClientErrorsArePermanent(int status) {
-    assertThat(Outcome.ofStatus(status)).isEqualTo(Outcome.PERMANENT);
+  @ValueSource(
+      ints = {500, 502, 503, 504, 408, 429, 401, 403, 404, 405, 410, 413, 415, 418, 301, 302, 100})
+  void everythingElseIsRetriedOnTheSchedule(int status) {
+    assertThat(Outcome.ofStatus(status)).isEqualTo(Outcome.RETRYABLE);
   }
 }

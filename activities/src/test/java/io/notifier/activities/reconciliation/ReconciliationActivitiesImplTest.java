@@ -72,7 +72,7 @@ class ReconciliationActivitiesImplTest {
 
   @Test
   void aRefusalForGoodIsNotRetried() {
-    accountApi.answer(PATH, 403, "{\"title\":\"Forbidden\"}");
+    accountApi.answer(PATH, 409, "{\"title\":\"Settled differently\"}");
 
     ApplicationFailure failure = failureOf(() -> reconciliation.reconcile("tx-1"));
 

@@ -46,9 +46,21 @@ class NotificationStarter {
     this.clock = clock;
   }
 
+  /**
+   * Runs on the request's thread after the recharge committed: whatever happens here, the recharge
+   * is recorded and its client must hear so, or it would retry and pay twice. Nothing thrown here
+   * reaches the request; the relay repairs what was left undone.
+   */
   @EventListener
   void onRecorded(RechargeRecorded recorded) {
-    start(recorded.recharge());
+    try {
+      start(recorded.recharge());
+    } catch (RuntimeException unexpected) {
+      log.warn(
+          "Could not start the notification of {}; the relay will: {}",
+          recorded.recharge().txNo(),
+          unexpected.toString());
+    }
   }
 
   /**
@@ -73,7 +85,12 @@ class NotificationStarter {
           unreachable.toString());
       return false;
     }
-    recharges.markNotificationStarted(recharge.txNo(), Instant.now(clock));
+    try {
+      recharges.markNotificationStarted(recharge.txNo(), Instant.now(clock));
+    } catch (RuntimeException bookkeeping) {
+      // The workflow exists; the relay will find the row unmarked and its start will be refused.
+      log.warn("Could not mark the notification of {} started: {}", recharge.txNo(), bookkeeping);
+    }
     return true;
   }
 
