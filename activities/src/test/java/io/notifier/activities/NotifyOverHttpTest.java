@@ -62,7 +62,8 @@ class NotifyOverHttpTest {
                   ofHours(10))),
           ofHours(24),
           ofHours(1),
-          ofSeconds(30));
+          ofSeconds(30),
+          Duration.ofDays(7));
 
   private final StubHttpServer accountApi = StubHttpServer.start();
   private final List<Instant> attempts = new CopyOnWriteArrayList<>();

@@ -11,11 +11,13 @@ import io.notifier.workflows.reconciliation.ReconciliationResult;
 import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.activity.LocalActivityOptions;
+import io.temporal.api.enums.v1.RetryState;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Promise;
@@ -41,11 +43,20 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
    */
   static final String AWAIT_CANCELLED_DELIVERY = "await-cancelled-delivery";
 
+  /**
+   * Since this change a notification the receiver rejected is reconciled at once instead of ending
+   * FAILED: the pay system's query interface has the last word on what the account is owed.
+   */
+  static final String RECONCILE_AFTER_REJECTION = "reconcile-after-rejection";
+
+  /** Counts notifications whose reconciliation gave up after the policy's limit. */
+  static final String GAVE_UP_METRIC = "notify_reconciliation_gave_up";
+
   private static final Logger log = Workflow.getLogger(NotifyWorkflowImpl.class);
 
   /**
-   * Reconciliation waits for services that may still be down, so it retries without a deadline, at
-   * most every ten minutes; an operator can always terminate the workflow.
+   * Reconciliation waits for services that may still be down: it retries at most every ten minutes
+   * until the policy's limit (seven days by default), then the notification ends FAILED.
    */
   private static final RetryOptions RECONCILIATION_RETRY =
       RetryOptions.newBuilder()
@@ -99,7 +110,13 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
       } catch (ActivityFailure failure) {
         learnFrom(failure);
         if (isRejection(failure)) {
-          return finish(NotifyStatus.FAILED);
+          if (Workflow.getVersion(RECONCILE_AFTER_REJECTION, Workflow.DEFAULT_VERSION, 1)
+              == Workflow.DEFAULT_VERSION) {
+            return finish(NotifyStatus.FAILED);
+          }
+          log.warn("The receiver rejected the notification of {}: {}", txNo, lastError);
+          // Waiting would not change the receiver's mind: ask the pay system now.
+          reconcileRequested = true;
         }
         log.info("Delivery of {} ended after {} attempts: {}", txNo, attempts, lastError);
       }
@@ -134,7 +151,18 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
       }
       lastError = "pay-api knows no recharge " + txNo + ": nothing to settle";
     } catch (ActivityFailure failure) {
-      lastError = "reconciliation failed: " + messageOf(failure);
+      // The server stops retrying when the next try would pass the limit, or times the last out.
+      if (failure.getRetryState() == RetryState.RETRY_STATE_TIMEOUT
+          || failure.getCause() instanceof TimeoutFailure) {
+        lastError =
+            "reconciliation gave up after "
+                + Durations.format(policy.reconcileLimit())
+                + ": "
+                + messageOf(failure);
+        Workflow.getMetricsScope().counter(GAVE_UP_METRIC).inc(1);
+      } else {
+        lastError = "reconciliation failed: " + messageOf(failure);
+      }
     }
     return finish(NotifyStatus.FAILED);
   }
@@ -238,11 +266,15 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
   }
 
   private static ActivityOptions reconciliationOptions(NotifyPolicy policy) {
-    return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(policy.attemptTimeout())
-        .setRetryOptions(RECONCILIATION_RETRY)
-        .setSummary("Ask account-api to reconcile with pay-api's query interface")
-        .build();
+    ActivityOptions.Builder options =
+        ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(policy.attemptTimeout())
+            .setRetryOptions(RECONCILIATION_RETRY)
+            .setSummary("Ask account-api to reconcile with pay-api's query interface");
+    if (policy.reconcileLimit() != null) {
+      options.setScheduleToCloseTimeout(policy.reconcileLimit());
+    }
+    return options.build();
   }
 
   private void enter(NotifyStatus next) {

@@ -17,21 +17,30 @@ class NotifyPolicyTest {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
-                new NotifyPolicy(everySecond, Duration.ofHours(24), Duration.ZERO, THIRTY_SECONDS))
+                new NotifyPolicy(
+                    everySecond, Duration.ofHours(24), Duration.ZERO, THIRTY_SECONDS, null))
         .withMessageContaining("more than 500 attempts");
   }
 
   @Test
-  void windowAndAttemptTimeoutMustBePositiveAndReconcileAfterNotNegative() {
-    assertThatIllegalArgumentException()
-        .isThrownBy(() -> new NotifyPolicy(SCHEDULE, Duration.ZERO, Duration.ZERO, THIRTY_SECONDS));
+  void windowAttemptTimeoutAndReconcileLimitMustBePositiveAndReconcileAfterNotNegative() {
     assertThatIllegalArgumentException()
         .isThrownBy(
-            () -> new NotifyPolicy(SCHEDULE, Duration.ofHours(1), Duration.ZERO, Duration.ZERO));
+            () -> new NotifyPolicy(SCHEDULE, Duration.ZERO, Duration.ZERO, THIRTY_SECONDS, null));
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
                 new NotifyPolicy(
-                    SCHEDULE, Duration.ofHours(1), Duration.ofSeconds(-1), THIRTY_SECONDS));
+                    SCHEDULE, Duration.ofHours(1), Duration.ZERO, Duration.ZERO, null));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new NotifyPolicy(
+                    SCHEDULE, Duration.ofHours(1), Duration.ofSeconds(-1), THIRTY_SECONDS, null));
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new NotifyPolicy(
+                    SCHEDULE, Duration.ofHours(1), Duration.ZERO, THIRTY_SECONDS, Duration.ZERO));
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *
  * <p>v1: each failed attempt signalled its workflow ({@code deliveryAttemptFailed}); a {@code
  * reconcile} signal went on without waiting for the cancelled delivery. v2: failed attempts add
- * nothing to the history; a reconcile signal waits for the cancelled delivery and its attempts.
+ * nothing to the history; a reconcile signal waits for the cancelled delivery and its attempts. v3:
+ * a rejected notification is reconciled rather than FAILED, and reconciliation has a limit.
  */
 class NotifyWorkflowReplayTest {
 
@@ -41,5 +42,21 @@ class NotifyWorkflowReplayTest {
   void historiesOfTheQuietVersionReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/v2/" + scenario + ".json", NotifyWorkflowImpl.class);
+  }
+
+  @ParameterizedTest(name = "v3 {0}")
+  @ValueSource(
+      strings = {
+        "delivered-at-once",
+        "delivered-after-retries",
+        "rejected",
+        "reconciled-by-timer",
+        "reconciled-by-signal",
+        "delivered-while-reconcile-was-requested",
+        "reconciliation-gave-up"
+      })
+  void historiesOfTheReconcilingRejectionVersionReplay(String scenario) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/v3/" + scenario + ".json", NotifyWorkflowImpl.class);
   }
 }

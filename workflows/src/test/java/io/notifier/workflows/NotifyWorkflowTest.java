@@ -98,20 +98,35 @@ class NotifyWorkflowTest {
     }
 
     @Test
-    void aRejectionStopsRetryingAtOnceAndEndsFailedWithTheReason() {
+    void aRejectionStopsRetryingAtOnceAndReconcilesWithThePaySystemAtOnce() {
       env.receiver.answers(attempt -> attempt < 3 ? FAIL : REJECT);
       NotifyWorkflow workflow = env.start(recharge("tx-rejected"), SEED);
 
       NotificationState result = resultOf(workflow);
 
-      assertThat(result.status()).isEqualTo(NotifyStatus.FAILED);
+      assertThat(result.status()).isEqualTo(NotifyStatus.RECONCILED);
       assertThat(result.attempts()).isEqualTo(3);
       assertThat(result.lastError()).isEqualTo("HTTP 422 from the fake receiver");
       assertThat(result.recentFailures())
           .extracting(FailedAttempt::attempt)
           .containsExactly(1, 2, 3);
       assertThat(env.receiver.attempts()).hasSize(3);
-      assertThat(env.accountApi.reconciliations()).isEmpty();
+      assertThat(env.accountApi.reconciliations())
+          .singleElement()
+          .satisfies(at -> assertThat(at).isCloseTo(env.receiver.attempts().getLast(), within()));
+    }
+
+    @Test
+    void aRejectionThatReconciliationCannotSettleEitherEndsFailedWithTheReason() {
+      env.receiver.answers(REJECT);
+      env.accountApi.refuses();
+      NotifyWorkflow workflow = env.start(recharge("tx-rejected-twice"), SEED);
+
+      NotificationState result = resultOf(workflow);
+
+      assertThat(result.status()).isEqualTo(NotifyStatus.FAILED);
+      assertThat(result.lastError())
+          .isEqualTo("reconciliation failed: HTTP 422 from the fake account-api");
     }
   }
 
@@ -269,7 +284,26 @@ class NotifyWorkflowTest {
 
       assertThat(result.status()).isEqualTo(NotifyStatus.FAILED);
       assertThat(result.lastError())
-          .isEqualTo("reconciliation failed: HTTP 403 from the fake account-api");
+          .isEqualTo("reconciliation failed: HTTP 422 from the fake account-api");
+    }
+
+    @Test
+    void aReconciliationThatKeepsFailingGivesUpAfterThePolicysLimitAsFailed() {
+      NotifyPolicy weekLimit = SEED;
+      env.receiver.answers(FAIL);
+      env.accountApi.unavailable();
+      NotifyWorkflow workflow = env.start(recharge("tx-gives-up"), weekLimit);
+      Instant started = env.now();
+
+      NotificationState result = resultOf(workflow);
+
+      assertThat(result.status()).isEqualTo(NotifyStatus.FAILED);
+      assertThat(result.lastError())
+          .isEqualTo("reconciliation gave up after 7d: HTTP 502 from the fake account-api");
+      assertThat(result.finishedAt())
+          .isBetween(
+              started.plus(ofHours(25)).plus(Duration.ofDays(7)).minus(ofMinutes(11)),
+              started.plus(ofHours(25)).plus(Duration.ofDays(7)));
     }
   }
 

@@ -26,53 +26,66 @@ import java.util.function.BiConsumer;
  * <pre>
  * mvn -pl workflows test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.notifier.workflows.RecordHistories \
- *   -Dexec.args=workflows/src/test/resources/histories/v2
+ *   -Dexec.args=workflows/src/test/resources/histories/v3
  * </pre>
  */
 public final class RecordHistories {
 
   /** Each scenario of the replay test, as it is recorded. */
   static final Map<String, BiConsumer<NotifyTestEnvironment, String>> SCENARIOS =
-      Map.of(
-          "delivered-at-once",
-          (env, tx) -> {
-            env.receiver.answers(TAKE);
-            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
-          },
-          "delivered-after-retries",
-          (env, tx) -> {
-            env.receiver.answers(attempt -> attempt < 4 ? FAIL : TAKE);
-            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
-          },
-          "rejected",
-          (env, tx) -> {
-            env.receiver.answers(attempt -> attempt < 2 ? FAIL : REJECT);
-            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
-          },
-          "reconciled-by-timer",
-          (env, tx) -> {
-            env.receiver.answers(FAIL);
-            resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
-          },
-          "reconciled-by-signal",
-          (env, tx) -> {
-            env.receiver.answers(FAIL);
-            NotifyWorkflow workflow = env.start(recharge(tx), SeedPolicy.POLICY);
-            env.skip(Duration.ofMinutes(7));
-            workflow.reconcile();
-            resultOf(workflow);
-          },
-          "delivered-while-reconcile-was-requested",
-          (env, tx) -> {
-            env.receiver.answers(attempt -> attempt < 2 ? FAIL : HOLD);
-            NotifyWorkflow workflow = env.start(recharge(tx), SeedPolicy.POLICY);
-            env.skip(Duration.ofMinutes(1));
-            env.receiver.awaitHolding();
-            workflow.reconcile();
-            env.awaitEvent(tx, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED);
-            env.receiver.release(TAKE);
-            resultOf(workflow);
-          });
+      Map.ofEntries(
+          Map.entry(
+              "delivered-at-once",
+              (env, tx) -> {
+                env.receiver.answers(TAKE);
+                resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+              }),
+          Map.entry(
+              "delivered-after-retries",
+              (env, tx) -> {
+                env.receiver.answers(attempt -> attempt < 4 ? FAIL : TAKE);
+                resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+              }),
+          Map.entry(
+              "rejected",
+              (env, tx) -> {
+                env.receiver.answers(attempt -> attempt < 2 ? FAIL : REJECT);
+                resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+              }),
+          Map.entry(
+              "reconciled-by-timer",
+              (env, tx) -> {
+                env.receiver.answers(FAIL);
+                resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+              }),
+          Map.entry(
+              "reconciled-by-signal",
+              (env, tx) -> {
+                env.receiver.answers(FAIL);
+                NotifyWorkflow workflow = env.start(recharge(tx), SeedPolicy.POLICY);
+                env.skip(Duration.ofMinutes(7));
+                workflow.reconcile();
+                resultOf(workflow);
+              }),
+          Map.entry(
+              "delivered-while-reconcile-was-requested",
+              (env, tx) -> {
+                env.receiver.answers(attempt -> attempt < 2 ? FAIL : HOLD);
+                NotifyWorkflow workflow = env.start(recharge(tx), SeedPolicy.POLICY);
+                env.skip(Duration.ofMinutes(1));
+                env.receiver.awaitHolding();
+                workflow.reconcile();
+                env.awaitEvent(tx, EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED);
+                env.receiver.release(TAKE);
+                resultOf(workflow);
+              }),
+          Map.entry(
+              "reconciliation-gave-up",
+              (env, tx) -> {
+                env.receiver.answers(FAIL);
+                env.accountApi.unavailable();
+                resultOf(env.start(recharge(tx), SeedPolicy.POLICY));
+              }));
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/histories");

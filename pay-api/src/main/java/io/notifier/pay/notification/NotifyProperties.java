@@ -37,8 +37,10 @@ public record NotifyProperties(
 
   /**
    * @param after how long after the window closes reconciliation starts by itself
+   * @param limit how long reconciliation keeps retrying (account-api or pay-api down) before the
+   *     notification ends FAILED
    */
-  public record Reconcile(@DefaultValue("1h") Duration after) {}
+  public record Reconcile(@DefaultValue("1h") Duration after, @DefaultValue("7d") Duration limit) {}
 
   /**
    * The HTTP client's timeouts; together they must stay below the attempt timeout. A reconciliation
@@ -74,6 +76,10 @@ public record NotifyProperties(
   /** The policy new notifications start with; checked once, at start-up. */
   public NotifyPolicy policy() {
     return new NotifyPolicy(
-        new RetrySchedule(retry.intervals()), window, reconcile.after(), attemptTimeout);
+        new RetrySchedule(retry.intervals()),
+        window,
+        reconcile.after(),
+        attemptTimeout,
+        reconcile.limit());
   }
 }

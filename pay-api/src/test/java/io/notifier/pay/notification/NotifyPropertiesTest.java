@@ -1,5 +1,6 @@
 package io.notifier.pay.notification;
 
+import static java.time.Duration.ofDays;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
@@ -40,7 +41,8 @@ class NotifyPropertiesTest {
                         ofHours(10))),
                 ofHours(24),
                 ofHours(1),
-                ofSeconds(30)));
+                ofSeconds(30),
+                ofDays(7)));
     assertThat(defaults.accountApi()).isEqualTo(URI.create("http://127.0.0.1:8082"));
     assertThat(defaults.taskQueue()).isEqualTo("notify");
   }

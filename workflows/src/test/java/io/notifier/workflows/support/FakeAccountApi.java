@@ -18,6 +18,7 @@ public final class FakeAccountApi implements ReconciliationActivities {
   private volatile String payResult = RechargeNotification.SUCCESS;
   private volatile boolean creditedBefore;
   private volatile boolean refuses;
+  private volatile boolean unavailable;
 
   FakeAccountApi(Supplier<Instant> clock) {
     this.clock = clock;
@@ -38,6 +39,11 @@ public final class FakeAccountApi implements ReconciliationActivities {
     refuses = true;
   }
 
+  /** account-api, or pay-api behind it, cannot be reached: every attempt fails, to be retried. */
+  public void unavailable() {
+    unavailable = true;
+  }
+
   /** When each reconciliation attempt came, in the test server's time. */
   public List<Instant> reconciliations() {
     return List.copyOf(reconciliations);
@@ -49,8 +55,14 @@ public final class FakeAccountApi implements ReconciliationActivities {
     if (refuses) {
       throw ApplicationFailure.newBuilder()
           .setType(ReconciliationFailures.RECONCILIATION_REJECTED)
-          .setMessage("HTTP 403 from the fake account-api")
+          .setMessage("HTTP 422 from the fake account-api")
           .setNonRetryable(true)
+          .build();
+    }
+    if (unavailable) {
+      throw ApplicationFailure.newBuilder()
+          .setType(ReconciliationFailures.RECONCILIATION_FAILED)
+          .setMessage("HTTP 502 from the fake account-api")
           .build();
     }
     boolean paid = RechargeNotification.SUCCESS.equals(payResult);

@@ -1,5 +1,6 @@
 package io.notifier.workflows.support;
 
+import static java.time.Duration.ofDays;
 import static java.time.Duration.ofHours;
 import static java.time.Duration.ofMinutes;
 import static java.time.Duration.ofSeconds;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * The seed article's policy, which is also pay-api's default: attempts 1m, 5m, 10m, 30m, 1h, 2h,
- * 5h, 10h apart (RocketMQ's delay levels) within 24 hours, reconciliation an hour after the window.
+ * 5h, 10h apart (RocketMQ's delay levels) within 24 hours, reconciliation an hour after the window,
+ * given up after a week.
  */
 public final class SeedPolicy {
 
@@ -27,7 +29,7 @@ public final class SeedPolicy {
               ofHours(10)));
 
   public static final NotifyPolicy POLICY =
-      new NotifyPolicy(SCHEDULE, ofHours(24), ofHours(1), ofSeconds(30));
+      new NotifyPolicy(SCHEDULE, ofHours(24), ofHours(1), ofSeconds(30), ofDays(7));
 
   private SeedPolicy() {}
 }
