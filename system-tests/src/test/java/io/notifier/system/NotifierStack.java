@@ -25,7 +25,7 @@ abstract class NotifierStack implements AutoCloseable {
     static Policy secondsScale() {
       return new Policy(
           List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(2)),
-          Duration.ofSeconds(20),
+          Duration.ofSeconds(30),
           Duration.ofSeconds(2));
     }
 

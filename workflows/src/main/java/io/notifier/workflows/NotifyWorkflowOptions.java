@@ -23,9 +23,12 @@ public final class NotifyWorkflowOptions {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(NotifyWorkflow.workflowId(notification.txNo()))
         .setTaskQueue(taskQueue)
-        // A second start of the same id is refused while the namespace keeps the first run, closed
-        // or not (its retention): one recharge, one notification.
-        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+        // A second start of the same id is refused while the first runs, and after it completed
+        // while the namespace keeps it (its retention): one recharge, one notification. Only a run
+        // that ended without completing (terminated, timed out, failed) may be followed by another,
+        // which is how pay-api's sweeper settles it.
+        .setWorkflowIdReusePolicy(
+            WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
         .setTypedSearchAttributes(NotifySearchAttributes.initial(notification))
         .setStaticSummary(
             "Recharge %s to account %s"

@@ -38,10 +38,12 @@ import org.springframework.stereotype.Component;
 class NotificationReader {
 
   private final WorkflowClient client;
+  private final NotificationLedger ledger;
   private final DataConverter converter;
 
-  NotificationReader(WorkflowClient client) {
+  NotificationReader(WorkflowClient client, NotificationLedger ledger) {
     this.client = client;
+    this.ledger = ledger;
     this.converter = client.getOptions().getDataConverter();
   }
 
@@ -52,7 +54,7 @@ class NotificationReader {
       description = client.newUntypedWorkflowStub(workflowId).describe();
     } catch (WorkflowException e) {
       if (notFound(e)) {
-        return pending(recharge);
+        return withoutWorkflow(recharge);
       }
       throw unavailable(recharge, e);
     }
@@ -307,16 +309,25 @@ class NotificationReader {
         state.recentFailures());
   }
 
-  private static NotificationView pending(Recharge recharge) {
+  /**
+   * No workflow: not started yet (the relay will), or gone after the namespace's retention, when
+   * pay-api's own record of the outcome answers — or the sweeper will start it again.
+   */
+  private NotificationView withoutWorkflow(Recharge recharge) {
+    Optional<NotificationLedger.Outcome> outcome = ledger.outcomeOf(recharge.txNo());
+    String lastError =
+        recharge.notifyStartedAt() == null
+            ? null
+            : "its workflow is gone; the sweeper will start it again";
     return new NotificationView(
         recharge.txNo(),
         NotifyWorkflow.workflowId(recharge.txNo()),
-        NotifyStatus.PENDING,
+        outcome.map(NotificationLedger.Outcome::status).orElse(NotifyStatus.PENDING),
         0,
+        outcome.map(NotificationLedger.Outcome::reason).orElse(lastError),
         null,
         null,
-        null,
-        null,
+        outcome.map(NotificationLedger.Outcome::finishedAt).orElse(null),
         null,
         List.<FailedAttempt>of());
   }

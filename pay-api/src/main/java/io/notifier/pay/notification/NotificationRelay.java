@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * The safety net under "start after commit": starts the notification of every recharge whose start
  * was never confirmed (Temporal was unreachable, or the process died in between). Starting is
- * idempotent, so racing a request, or another pay-api instance, is harmless.
+ * idempotent, so racing a request is harmless; one pay-api instance relays at a time.
  */
 @Component
 class NotificationRelay implements SchedulingConfigurer {
@@ -24,16 +24,19 @@ class NotificationRelay implements SchedulingConfigurer {
 
   private final RechargeRepository recharges;
   private final NotificationStarter starter;
+  private final NotificationLocks locks;
   private final NotifyProperties.Relay relay;
   private final Clock clock;
 
   NotificationRelay(
       RechargeRepository recharges,
       NotificationStarter starter,
+      NotificationLocks locks,
       NotifyProperties properties,
       Clock clock) {
     this.recharges = recharges;
     this.starter = starter;
+    this.locks = locks;
     this.relay = properties.relay();
     this.clock = clock;
   }
@@ -42,18 +45,26 @@ class NotificationRelay implements SchedulingConfigurer {
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
     registrar.addFixedDelayTask(
-        new FixedDelayTask(this::relayPending, relay.interval(), relay.interval()));
+        new FixedDelayTask(
+            () ->
+                locks.runAlone(
+                    "notification-relay", relay.interval().multipliedBy(10), this::relayPending),
+            relay.interval(),
+            relay.interval()));
   }
 
   void relayPending() {
     Instant before = Instant.now(clock).minus(relay.grace());
     List<Recharge> pending = recharges.findAwaitingNotification(before, relay.batchSize());
     int started = 0;
+    int failedInARow = 0;
     for (Recharge recharge : pending) {
-      if (!starter.start(recharge)) {
-        break; // Temporal is still unreachable; try again next round.
+      if (starter.start(recharge)) {
+        started++;
+        failedInARow = 0;
+      } else if (++failedInARow == 3) {
+        break; // Temporal looks unreachable: each start waits for its timeout; next round.
       }
-      started++;
     }
     if (!pending.isEmpty()) {
       log.info("Relay started {} of {} pending notifications", started, pending.size());

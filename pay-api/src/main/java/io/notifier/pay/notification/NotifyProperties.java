@@ -28,7 +28,8 @@ public record NotifyProperties(
     @DefaultValue("30s") Duration attemptTimeout,
     @DefaultValue Http http,
     @DefaultValue("http://127.0.0.1:8082") URI accountApi,
-    @DefaultValue Relay relay) {
+    @DefaultValue Relay relay,
+    @DefaultValue Sweep sweep) {
 
   /**
    * @param intervals the escalating delays between attempts; the last one repeats
@@ -58,6 +59,18 @@ public record NotifyProperties(
   public record Relay(
       @DefaultValue("5s") Duration interval,
       @DefaultValue("10s") Duration grace,
+      @DefaultValue("100") int batchSize) {}
+
+  /**
+   * @param interval how often the sweeper looks for notifications that should have settled
+   * @param grace how long after the window and the reconciliation timer one counts as unsettled
+   * @param recheck how long before the sweeper looks again at one still running
+   * @param batchSize how many it looks at per round
+   */
+  public record Sweep(
+      @DefaultValue("1m") Duration interval,
+      @DefaultValue("10m") Duration grace,
+      @DefaultValue("10m") Duration recheck,
       @DefaultValue("100") int batchSize) {}
 
   public NotifyProperties {

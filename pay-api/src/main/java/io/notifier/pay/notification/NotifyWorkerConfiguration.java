@@ -44,7 +44,7 @@ class NotifyWorkerConfiguration {
 
   @Bean(destroyMethod = "shutdown")
   WorkerFactory notifyWorkerFactory(
-      WorkflowClient client, NotifyProperties properties, Clock clock) {
+      WorkflowClient client, NotifyProperties properties, OutcomeRecorder outcomes, Clock clock) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker =
         factory.newWorker(
@@ -55,10 +55,14 @@ class NotifyWorkerConfiguration {
     JsonHttp http =
         new JsonHttp(properties.http().connectTimeout(), properties.http().requestTimeout());
     worker.registerActivitiesImplementations(
-        new DeliveryActivitiesImpl(
-            http, properties.accountApi().resolve("/api/notifications"), clock),
+        new RecordedDelivery(
+            new DeliveryActivitiesImpl(
+                http, properties.accountApi().resolve("/api/notifications"), clock),
+            outcomes,
+            clock),
         new DeliveryProgressImpl(client),
-        new ReconciliationActivitiesImpl(http, properties.accountApi()));
+        new RecordedReconciliation(
+            new ReconciliationActivitiesImpl(http, properties.accountApi()), outcomes, clock));
     return factory;
   }
 
