@@ -1,6 +1,7 @@
 package io.notifier.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -182,6 +183,71 @@ abstract class NotificationScenarios {
     }
 
     assertSettledByReconciliationBeforeTheWindowCloses(txNo, before, "3.21");
+  }
+
+  /**
+   * Kill -9, restart, count every cent: recharges from four clients while pay-api is killed three
+   * times and account-api three times, each brought back at once. Every recharge a client was told
+   * of is in pay-api, answered again by its Idempotency-Key as the same recharge, notified once,
+   * and each balance moved by exactly the sum acknowledged for it.
+   */
+  @Test
+  void nothingAcknowledgedIsLostOrDoubledWhenTheServicesAreKilled() throws Exception {
+    BigDecimal before1 = stack.balance("1");
+    BigDecimal before2 = stack.balance("2");
+    CrashLoad load = new CrashLoad(stack.payApi);
+    List<Thread> clients = load.start(4, 40, "crash-" + Instant.now().toEpochMilli());
+
+    for (int crash = 1; crash <= 3; crash++) {
+      awaitProgress(load, crash * 30);
+      stack.killPayApi();
+      stack.startPayApi();
+      awaitProgress(load, crash * 30 + 10);
+      stack.killAccountApi();
+      stack.startAccountApi();
+    }
+    for (Thread client : clients) {
+      client.join(Duration.ofMinutes(2));
+      assertThat(client.isAlive()).as("%s done", client.getName()).isFalse();
+    }
+
+    List<CrashLoad.Accepted> accepted = load.accepted();
+    assertThat(accepted).hasSize(160);
+    for (CrashLoad.Accepted recharge : accepted) {
+      JsonApi.Response recorded = stack.payApi.get("/api/recharges/" + recharge.txNo());
+      assertThat(recorded.status()).as("%s in pay-api", recharge).isEqualTo(200);
+      assertThat(new BigDecimal(recorded.text("amount"))).isEqualByComparingTo(recharge.amount());
+      JsonApi.Response again =
+          stack.payApi.post(
+              "/api/recharges",
+              Map.of(
+                  "accountNo", recharge.accountNo(), "amount", recharge.amount().toPlainString()),
+              Map.of("Idempotency-Key", recharge.key()));
+      assertThat(again.text("txNo"))
+          .as("the key %s again", recharge.key())
+          .isEqualTo(recharge.txNo());
+    }
+    // Delivered, or reconciled when a restart outlasted the window: settled once either way.
+    accepted.forEach(recharge -> stack.awaitSettled(recharge.txNo(), Duration.ofSeconds(90)));
+    assertThat(stack.balance("1")).isEqualByComparingTo(before1.add(sumFor(accepted, "1")));
+    assertThat(stack.balance("2")).isEqualByComparingTo(before2.add(sumFor(accepted, "2")));
+    System.out.printf(
+        "crash test: %d recharges acknowledged, %d client retries, every cent counted%n",
+        accepted.size(), load.retries());
+  }
+
+  private static void awaitProgress(CrashLoad load, int acknowledged) {
+    await("clients acknowledged " + acknowledged)
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> load.acknowledgedSoFar() >= acknowledged);
+  }
+
+  private static BigDecimal sumFor(List<CrashLoad.Accepted> accepted, String accountNo) {
+    return accepted.stream()
+        .filter(recharge -> recharge.accountNo().equals(accountNo))
+        .map(CrashLoad.Accepted::amount)
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   void assertSettledByReconciliationBeforeTheWindowCloses(

@@ -14,9 +14,9 @@ import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The whole notifier as separate processes: a Temporal service, account-api, pay-api (with the
+ * The whole notifier as separate processes: the Temporal dev server, account-api, pay-api (with the
  * worker), and a {@link FaultProxy} on the link from pay-api to account-api. Subclasses choose the
- * Temporal service and the databases.
+ * databases.
  */
 abstract class NotifierStack implements AutoCloseable {
 
@@ -53,18 +53,36 @@ abstract class NotifierStack implements AutoCloseable {
   private ServiceProcess accountApiProcess;
   private ServiceProcess payApiProcess;
 
+  final DevServerProcess temporal;
+
   NotifierStack(String name) {
     this.logs = Path.of(System.getProperty("notify.logs", "target/service-logs"), name);
+    this.temporal = new DevServerProcess(logs);
   }
-
-  abstract void startTemporal();
-
-  abstract String temporalAddress();
 
   /** Arguments that point a service ("pay" or "account") at its database. */
   abstract List<String> databaseArguments(String service);
 
-  abstract void stopTemporal();
+  void startTemporal() {
+    temporal.start();
+  }
+
+  void stopTemporal() {
+    temporal.stop();
+  }
+
+  String temporalAddress() {
+    return temporal.address();
+  }
+
+  TemporalCli cli() {
+    return temporal.cli();
+  }
+
+  /** The dev server's Web UI. */
+  java.net.URI webUi() {
+    return temporal.webUi();
+  }
 
   NotifierStack start() {
     startTemporal();
@@ -81,10 +99,22 @@ abstract class NotifierStack implements AutoCloseable {
   }
 
   void startPayApi() {
+    payApiProcess = startJar("pay-api", "pay-api", payApiArguments(payApiPort), payApi::ready);
+  }
+
+  /**
+   * Another pay-api instance on {@code port}, sharing the database and Temporal with the first, as
+   * a deployment of several instances does; the caller stops it.
+   */
+  ServiceProcess startAnotherPayApi(int port) {
+    return startJar("pay-api", "pay-api-" + port, payApiArguments(port), new JsonApi(port)::ready);
+  }
+
+  private List<String> payApiArguments(int port) {
     List<String> arguments = new ArrayList<>(databaseArguments("pay"));
     arguments.addAll(
         List.of(
-            "--server.port=" + payApiPort,
+            "--server.port=" + port,
             "--spring.temporal.connection.target=" + temporalAddress(),
             "--notify.account-api=http://127.0.0.1:" + receiverLink.port(),
             "--notify.retry.intervals=" + policy.intervalsProperty(),
@@ -95,15 +125,20 @@ abstract class NotifierStack implements AutoCloseable {
             "--notify.http.request-timeout=3s",
             "--notify.relay.interval=1s",
             "--notify.relay.grace=2s"));
-    payApiProcess = startJar("pay-api", arguments, payApi::ready);
+    return arguments;
   }
 
   /** Starts a module's executable jar, logging to {@code <module>.log}, and waits until ready. */
   ServiceProcess startJar(String module, List<String> arguments, BooleanSupplier ready) {
+    return startJar(module, module, arguments, ready);
+  }
+
+  private ServiceProcess startJar(
+      String module, String name, List<String> arguments, BooleanSupplier ready) {
     return new ServiceProcess(
-            module,
+            name,
             ServiceProcess.javaJar(jar(module), arguments),
-            logs.resolve(module + ".log"),
+            logs.resolve(name + ".log"),
             ready)
         .start();
   }
@@ -114,6 +149,10 @@ abstract class NotifierStack implements AutoCloseable {
 
   void killPayApi() {
     payApiProcess.kill();
+  }
+
+  void killAccountApi() {
+    accountApiProcess.kill();
   }
 
   private static Path jar(String module) {
@@ -151,6 +190,16 @@ abstract class NotifierStack implements AutoCloseable {
         .pollInterval(Duration.ofMillis(100))
         .ignoreExceptions() // pay-api or Temporal may be restarting
         .until(() -> notification(txNo), n -> n.path("status").asString().equals(status));
+  }
+
+  JsonNode awaitSettled(String txNo, Duration within) {
+    return await("notification of " + txNo + " settled")
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () -> notification(txNo),
+            n -> List.of("NOTIFIED", "RECONCILED").contains(n.path("status").asString()));
   }
 
   JsonNode awaitAttempts(String txNo, int attempts, Duration within) {

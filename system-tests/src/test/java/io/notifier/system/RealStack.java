@@ -1,12 +1,6 @@
 package io.notifier.system;
 
-import io.notifier.temporaldev.DevServer;
-import io.notifier.testing.FreePorts;
 import io.notifier.testing.MariaDbCheck;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,65 +10,21 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The real stack: the Temporal CLI's dev server on a database file, and MariaDB (MySQL-compatible)
- * with databases of this stack's own, which it drops when closed. The test class checks MariaDB
- * answers first ({@link MariaDbCheck}).
+ * The MySQL stack, as {@code ./run.sh dev} runs it: the Temporal CLI's dev server on a database
+ * file, and MariaDB (MySQL-compatible) with databases of this stack's own, which it drops when
+ * closed. The test class checks MariaDB answers first ({@link MariaDbCheck}).
  */
 final class RealStack extends NotifierStack {
 
   private static final String DB_USER = System.getenv().getOrDefault("DB_USER", "notify");
   private static final String DB_PASSWORD = System.getenv().getOrDefault("DB_PASSWORD", "notify");
 
-  private final int temporalPort = FreePorts.find();
-  private final int uiPort = FreePorts.find();
-  private final Path historyFile;
   private final String mariadb =
       System.getProperty(MariaDbCheck.URL_PROPERTY, "jdbc:mysql://127.0.0.1:3306");
   private final String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
-  private final TemporalCli cli = new TemporalCli(temporalAddress());
-  private ServiceProcess devServer;
 
   RealStack(String name) {
     super(name);
-    try {
-      historyFile = Files.createTempDirectory("notifier-temporal-").resolve("dev.db");
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  TemporalCli cli() {
-    return cli;
-  }
-
-  /** The dev server's Web UI. */
-  URI webUi() {
-    return URI.create("http://127.0.0.1:" + uiPort);
-  }
-
-  @Override
-  void startTemporal() {
-    List<String> command =
-        new DevServer(TemporalCli.binary(), temporalPort, uiPort, historyFile).command();
-    devServer =
-        new ServiceProcess(
-                "temporal",
-                command,
-                logs.resolve("temporal.log"),
-                () -> cli.succeeds("operator", "cluster", "health"))
-            .start();
-  }
-
-  @Override
-  void stopTemporal() {
-    if (devServer != null) {
-      devServer.stop();
-    }
-  }
-
-  @Override
-  String temporalAddress() {
-    return "127.0.0.1:" + temporalPort;
   }
 
   @Override

@@ -3,10 +3,12 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.testing.FreePorts;
 import io.notifier.testing.MariaDbCheck;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +27,7 @@ class RealStackIT extends NotificationScenarios {
   }
 
   private TemporalCli temporal() {
-    return ((RealStack) stack).cli();
+    return stack.cli();
   }
 
   @Test
@@ -110,6 +112,43 @@ class RealStackIT extends NotificationScenarios {
     stack.awaitNotification(txNo, "RECONCILED", Duration.ofSeconds(30));
 
     assertThat(((RealStack) stack).settlementSource(txNo)).isEqualTo("RECONCILIATION");
+  }
+
+  @Test
+  void twoPayApiInstancesSharingTheDatabaseStartEveryNotificationOnce() {
+    BigDecimal before = stack.balance("1");
+    int port = FreePorts.find();
+    try (ServiceProcess second = stack.startAnotherPayApi(port)) {
+      JsonApi secondPayApi = new JsonApi(port);
+      stack.stopTemporal();
+      // Recorded while Temporal is down: both instances' relays will want to start them.
+      List<String> pending =
+          List.of(
+              stack.recharge("1", "1.11"),
+              recharge(secondPayApi, "1", "2.22"),
+              stack.recharge("1", "3.33"),
+              recharge(secondPayApi, "1", "4.44"));
+      stack.startTemporal();
+
+      pending.forEach(txNo -> stack.awaitNotification(txNo, "NOTIFIED", Duration.ofSeconds(30)));
+      for (String txNo : pending) {
+        assertThat(
+                temporal()
+                    .json("workflow", "count", "--query", "WorkflowId = \"notify-" + txNo + "\"")
+                    .path("count")
+                    .asInt())
+            .as("runs of notify-%s", txNo)
+            .isEqualTo(1);
+      }
+    }
+    assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("11.10")));
+  }
+
+  private static String recharge(JsonApi payApi, String accountNo, String amount) {
+    JsonApi.Response created =
+        payApi.post("/api/recharges", Map.of("accountNo", accountNo, "amount", amount));
+    assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+    return created.text("txNo");
   }
 
   private int historyLength(String txNo) {

@@ -17,6 +17,11 @@ final class TemporalCli {
   private final Path binary;
   private final String address;
 
+  /** The CLI as the README's commands run it: no --address, so the default 127.0.0.1:7233. */
+  static TemporalCli withItsDefaults() {
+    return new TemporalCli(null);
+  }
+
   TemporalCli(String address) {
     this.binary = binary();
     this.address = address;
@@ -57,7 +62,9 @@ final class TemporalCli {
   private Execution execute(String... arguments) {
     List<String> command = new ArrayList<>(List.of(binary.toString()));
     command.addAll(List.of(arguments));
-    command.addAll(List.of("--address", address));
+    if (address != null) {
+      command.addAll(List.of("--address", address));
+    }
     try {
       Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,0 +1,59 @@
+package io.notifier.system;
+
+import io.notifier.temporaldev.DevServer;
+import io.notifier.testing.FreePorts;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The Temporal CLI's dev server as both stacks run it, as {@code ./run.sh} does: on free loopback
+ * ports, its history in a file of its own, so that a restart keeps it.
+ */
+final class DevServerProcess {
+
+  private final int port = FreePorts.find();
+  private final int uiPort = FreePorts.find();
+  private final Path historyFile;
+  private final Path log;
+  private final TemporalCli cli = new TemporalCli(address());
+  private ServiceProcess process;
+
+  DevServerProcess(Path logs) {
+    this.log = logs.resolve("temporal.log");
+    try {
+      historyFile = Files.createTempDirectory("notifier-temporal-").resolve("dev.db");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void start() {
+    process =
+        new ServiceProcess(
+                "temporal",
+                new DevServer(TemporalCli.binary(), port, uiPort, historyFile).command(),
+                log,
+                () -> cli.succeeds("operator", "cluster", "health"))
+            .start();
+  }
+
+  void stop() {
+    if (process != null) {
+      process.stop();
+    }
+  }
+
+  String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  URI webUi() {
+    return URI.create("http://127.0.0.1:" + uiPort);
+  }
+
+  TemporalCli cli() {
+    return cli;
+  }
+}
