@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts the whole notifier in the foreground; Ctrl-C stops all of it.
 #
-#   ./run.sh                   embedded defaults: H2 files under .data/embedded (fresh each run) and an
-#                              in-process Temporal on 127.0.0.1:7233; pay-api :8081, account-api :8082
-#   ./run.sh dev               the real stack: MariaDB (scripts/mariadb.sh) and the Temporal dev server
-#                              with its Web UI on http://localhost:8233 (temporal-dev/dev-server.sh)
+#   ./run.sh                   the Temporal dev server with its Web UI on http://localhost:8233 and
+#                              H2 databases, all kept in .data/local across runs; pay-api :8081,
+#                              account-api :8082. Without the Temporal CLI (it cannot be installed),
+#                              an in-process Temporal instead — no Web UI, and it says so.
+#   ./run.sh dev               MariaDB (scripts/mariadb.sh) instead of H2, and the dev server
+#   ./run.sh reset             wipe what the default run keeps (.data/local)
 #   ./run.sh stop <service>    from another terminal: stop account-api (or pay-api) of a running run
 #   ./run.sh start <service>   ... and start it again, with the run's settings; its log joins the run's
 #   ./run.sh stop              stop everything a run started (also what a killed run left behind)
@@ -16,8 +18,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/scripts/lib.sh"
 
 RUN="$DATA/run"
+LOCAL="$DATA/local"       # the default run's databases and Temporal history, kept across runs
+EMBEDDED="$DATA/embedded" # the fallback's databases: fresh each run, as its Temporal keeps nothing
 VERSION=0.1.0-SNAPSHOT
 SERVICES=(temporal account-api pay-api)
+WEB_UI=http://localhost:8233
 
 jar_of() {
   case "$1" in
@@ -69,11 +74,24 @@ start_service() {
   if (($(java_major "$JAVA_HOME") >= 24)); then
     args+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
   fi
+  if [[ "$name" == temporal && "$mode" != embedded ]]; then
+    # The Temporal CLI's dev server, its history in a file: .data/local, or .data/temporal for dev.
+    local db="$LOCAL/temporal.db"
+    [[ "$mode" == dev ]] && db="$DATA/temporal/dev.db"
+    mkdir -p "$(dirname "$db")"
+    (cd "$ROOT" && TEMPORAL_DB="$db" exec setsid "$ROOT/temporal-dev/dev-server.sh" start >>"$RUN/$name.log" 2>&1) &
+    echo $! >"$RUN/$name.pid"
+    return
+  fi
   args+=(-jar "$(jar_of "$name")")
   if [[ "$name" != temporal ]]; then
-    args+=("--notify.data-dir=$DATA/embedded")
-    [[ "$mode" == dev ]] && args+=(--spring.profiles.active=mysql)
+    case "$mode" in
+      local) args+=("--notify.data-dir=$LOCAL") ;;
+      embedded) args+=("--notify.data-dir=$EMBEDDED") ;;
+      dev) args+=(--spring.profiles.active=mysql) ;;
+    esac
   fi
+  if [[ "$name" == pay-api && "$mode" != embedded ]]; then args+=("--notify.web-ui=$WEB_UI"); fi
   (cd "$ROOT" && exec setsid java "${args[@]}" >>"$RUN/$name.log" 2>&1) &
   echo $! >"$RUN/$name.pid"
 }
@@ -94,7 +112,8 @@ await_port() { # waits until the service listens (temporal) or reports ready (th
   for _ in $(seq 1 600); do
     running "$name" || die "$name exited during start; see $RUN/$name.log"
     if [[ "$name" == temporal ]]; then
-      listening "$port" && return
+      # The dev server's Web UI comes up a moment after its gRPC port.
+      listening "$port" && { [[ "$(cat "$RUN/mode")" == embedded ]] || listening 8233; } && return
     else
       curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null && return
     fi
@@ -124,8 +143,31 @@ follow_logs() {
 # Stops every service of the run, and the dev server if the run started it.
 stop_all() {
   for name in pay-api account-api temporal; do stop_service "$name"; done
-  if [[ -f "$RUN/started-dev-server" ]]; then "$ROOT/temporal-dev/dev-server.sh" down; fi
-  rm -f "$RUN/mode" "$RUN/started-dev-server" "$RUN/run.pid" "$RUN/settings"
+  rm -f "$RUN/mode" "$RUN/run.pid" "$RUN/settings"
+}
+
+# The default run on the dev server, or, when the Temporal CLI cannot be installed, on the
+# in-process test server, said loudly: no Web UI, no visibility queries, nothing kept.
+choose_mode() {
+  if "$ROOT/temporal-dev/dev-server.sh" install >"$RUN/cli-install.log" 2>&1; then
+    echo local
+  else
+    {
+      say "The Temporal CLI could not be installed (see $RUN/cli-install.log):"
+      say "falling back to the in-process Temporal test server: no Web UI, no 'temporal workflow list',"
+      say "nothing kept across runs. Install the CLI (temporal-dev/dev-server.sh install) for the real one."
+    } >&2
+    echo embedded
+  fi
+}
+
+reset() {
+  if [[ -f "$RUN/run.pid" ]] && kill -0 "$(cat "$RUN/run.pid")" 2>/dev/null; then
+    die "a run is going: stop it first (Ctrl-C, or ./run.sh stop)"
+  fi
+  handle_leftovers
+  rm -rf "$LOCAL" "$EMBEDDED"
+  say "wiped $LOCAL: the next ./run.sh starts with empty databases and no Temporal history"
 }
 
 shutdown() {
@@ -174,24 +216,31 @@ $(say "Ready: pay-api http://127.0.0.1:8081 · account-api http://127.0.0.1:8082
        -d '{"txNo":"<txNo>","accountNo":"1","amount":"100.00","result":"success"}'
   # the receiver goes away and comes back (from another terminal)
   ./run.sh stop account-api      ./run.sh start account-api
-
-Ctrl-C stops everything.
+$2
+Ctrl-C stops everything; ./run.sh reset wipes what the run keeps.
 EOF
 }
 
 run() {
-  local mode=$1 services=("${SERVICES[@]}") ui=""
+  local mode=$1 services=("${SERVICES[@]}") ui="" story=""
   setup_build
   mkdir -p "$RUN"
   handle_leftovers
-  if [[ "$mode" == dev ]]; then services=(account-api pay-api); fi
+  if [[ "$mode" == local ]]; then mode=$(choose_mode); fi
+  if [[ "$mode" == dev ]] && listening 7233; then
+    say "Temporal already serves on 127.0.0.1:7233: using it"
+    services=(account-api pay-api)
+  fi
   for name in "${services[@]}"; do check_port_free "$name"; done
+  if [[ "$mode" != embedded && " ${services[*]} " == *" temporal "* ]] && listening 8233; then
+    die "port 8233 (the Temporal Web UI) is taken: another run, or something else, is listening there"
+  fi
 
   if [[ -z "${NOTIFY_SKIP_BUILD:-}" ]]; then
     say "Building (mvn package, tests skipped; ./test.sh runs them)"
     mvn -B -q -f "$ROOT/pom.xml" package -DskipTests -Dspotless.check.skip=true
   fi
-  for name in "${services[@]}"; do
+  for name in account-api pay-api temporal; do
     [[ -f "$(jar_of "$name")" ]] || die "$(jar_of "$name") is missing: run ./run.sh without NOTIFY_SKIP_BUILD"
   done
 
@@ -201,30 +250,36 @@ run() {
   trap shutdown EXIT
   trap 'exit 130' INT TERM
   for name in "${SERVICES[@]}"; do : >"$RUN/$name.log"; done
-  if [[ "$mode" == dev ]]; then
-    "$ROOT/scripts/mariadb.sh" ensure
-    if ! listening 7233; then
-      "$ROOT/temporal-dev/dev-server.sh" up
-      touch "$RUN/started-dev-server"
-    fi
-    ui=" · Web UI http://localhost:8233"
-  else
-    rm -rf "$DATA/embedded" # the embedded Temporal keeps nothing, so neither do its databases
+  case "$mode" in
+    dev) "$ROOT/scripts/mariadb.sh" ensure ;;
+    local) mkdir -p "$LOCAL" ;;
+    embedded) rm -rf "$EMBEDDED" ;; # its Temporal keeps nothing, so neither do its databases
+  esac
+  if [[ "$mode" != embedded ]]; then
+    ui=" · Web UI $WEB_UI"
+    story="
+  # each notification's story in the Web UI (pay-api logs the link of each): find it by TxNo
+  $WEB_UI/namespaces/default/workflows?query=TxNo%3D%22<txNo>%22
+"
   fi
   follow_logs "${services[@]}"
   for name in "${services[@]}"; do
     start_service "$name"
     await_port "$name"
   done
-  banner "$ui"
+  banner "$ui" "$story"
   # Runs until Ctrl-C, or until every service has ended; stopping one alone is part of the demo.
   while for name in "${services[@]}"; do running "$name" && break; false; done; do sleep 1; done
   say "every service has stopped; logs in $RUN"
 }
 
 case "${1:-}" in
-  "") run embedded ;;
+  "") run local ;;
   dev) run dev ;;
+  reset)
+    mkdir -p "$RUN"
+    reset
+    ;;
   stop)
     if [[ -z "${2:-}" ]]; then
       stop_all

@@ -3,9 +3,15 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.system.TemporalWebUi.HistoryEvent;
+import io.notifier.system.TemporalWebUi.PendingActivity;
+import io.notifier.system.TemporalWebUi.UserMetadata;
+import io.notifier.system.TemporalWebUi.WorkflowPage;
+import io.notifier.system.TemporalWebUi.WorkflowRow;
 import io.notifier.testing.FreePorts;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,86 +20,277 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The README's first command, as a new user runs it: {@code ./run.sh} starts everything on the
- * default ports, a recharge is credited, services are stopped and started again from another
- * terminal, and Ctrl-C stops all of it. It uses the ports of the quickstart, so nothing else may be
- * listening there; whatever happens, it stops what it started.
+ * The README's first command, as a new user runs it, from a reset: {@code ./run.sh} starts the
+ * Temporal dev server with its Web UI, account-api and pay-api on the quickstart's ports; a
+ * recharge is credited and pay-api gives the link of its story; a person finds a notification in
+ * the Web UI by TxNo and sees it retry, then NOTIFIED (headless Chromium, screenshots in {@code
+ * target/screenshots}); every operator command of the README works as written; services stopped and
+ * started again from another terminal keep the run's settings; Ctrl-C stops all of it. The ports
+ * must be free; whatever happens, the test stops what it started.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunScriptIT {
 
-  private static final List<Integer> PORTS = List.of(7233, 8081, 8082);
-  private final Path root = Path.of(System.getProperty("notify.jars", "..")).toAbsolutePath();
-  private final Path output =
-      Path.of(System.getProperty("notify.logs", "target/service-logs"), "run.sh.log");
-  private Process run;
+  private static final List<Integer> PORTS = List.of(7233, 8081, 8082, 8233);
+  private static final URI WEB_UI = URI.create("http://localhost:8233");
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("notify.screenshots", "target/screenshots"));
 
-  @Test
-  void theQuickstartCreditsARechargeRestartsServicesWithItsSettingsAndCtrlCStopsEverything()
-      throws Exception {
+  /** How long the Web UI may take to show what happened: it polls the server every few seconds. */
+  private static final Duration UI_CATCHES_UP = Duration.ofSeconds(30);
+
+  private final Path root = Path.of(System.getProperty("notify.jars", "..")).toAbsolutePath();
+  private final Path logs = Path.of(System.getProperty("notify.logs", "target/service-logs"));
+  private final Path output = logs.resolve("run.sh.log");
+  private final JsonApi payApi = new JsonApi(8081);
+  private final JsonApi accountApi = new JsonApi(8082);
+  private final TemporalCli temporal = TemporalCli.withItsDefaults();
+  private Process run;
+  private Browser browser;
+
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure =
+      new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+          if (browser != null) {
+            browser.screenshot("failure");
+          }
+        }
+      };
+
+  @BeforeAll
+  void startTheQuickstart() throws Exception {
     assertThat(PORTS).as("ports of the quickstart already taken").noneMatch(FreePorts::listening);
-    Files.createDirectories(output.getParent());
+    Files.createDirectories(logs);
+    assertThat(script("reset").exitCode()).as("./run.sh reset").isZero();
+    browser = Browser.start(SCREENSHOTS, logs.resolve("chromedriver-run.sh.log"));
     // A seconds-scale schedule, which a service started again from another terminal must keep.
-    run = runScript(Map.of("NOTIFY_RETRY_INTERVALS", "1s", "NOTIFY_WINDOW", "1m"));
+    run = runScript(Map.of("NOTIFY_RETRY_INTERVALS", "1s", "NOTIFY_WINDOW", "2m"));
     await("./run.sh says Ready (output: " + output + ")")
-        .atMost(Duration.ofSeconds(120))
+        .atMost(Duration.ofSeconds(180))
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {
               assertThat(run.isAlive()).as("./run.sh still running (output: %s)", output).isTrue();
               return Files.readString(output).contains("Ready:");
             });
-    JsonApi payApi = new JsonApi(8081);
-    JsonApi accountApi = new JsonApi(8082);
+  }
 
-    String first = recharge(payApi, "1", "100.00");
+  @BeforeEach
+  void nameTheScreenshots(TestInfo test) {
+    browser.startTest(test.getTestMethod().orElseThrow().getName());
+  }
+
+  /** Whatever failed, nothing of the run stays behind to block the next one. */
+  @AfterAll
+  void stopWhateverIsLeft() throws Exception {
+    if (browser != null) {
+      browser.close();
+    }
+    if (run != null && run.isAlive()) {
+      run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    script("stop");
+  }
+
+  @Test
+  @Order(1)
+  void aRechargeIsCreditedAndPayApiGivesTheLinkToItsStory() {
+    BigDecimal before = balance("1");
+
+    String txNo = recharge("1", "100.00");
     long recharged = System.nanoTime();
     await("account 1 credited")
         .atMost(Duration.ofSeconds(10))
-        .pollInterval(Duration.ofMillis(50))
+        .pollInterval(Duration.ofMillis(20))
         .until(
-            () -> balance(accountApi, "1"),
-            balance -> balance.compareTo(new BigDecimal("100.00")) == 0);
-    // A figure, not an assertion: the README promises "within a second" on a fresh start.
+            () -> balance("1"),
+            balance -> balance.compareTo(before.add(new BigDecimal("100.00"))) == 0);
+    // A figure, not an assertion: the README promises "within a second".
     System.out.printf(
-        "run.sh: first recharge %s credited %d ms after pay-api answered%n",
-        first, Duration.ofNanos(System.nanoTime() - recharged).toMillis());
+        "run.sh: a recharge credited %d ms after pay-api answered%n",
+        Duration.ofNanos(System.nanoTime() - recharged).toMillis());
 
+    JsonNode notification = notification(txNo);
+    String link = notification.path("webUi").asString();
+    assertThat(link).startsWith(WEB_UI + "/namespaces/default/workflows/notify-" + txNo + "/");
+    await("pay-api logs the link")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> Files.readString(root.resolve(".data/run/pay-api.log")).contains(link));
+  }
+
+  @Test
+  @Order(2)
+  void aPersonFindsANotificationByTxNoInTheWebUiAndSeesItRetryThenNotified() throws Exception {
+    String amount = "123.45";
+    TemporalWebUi ui = new TemporalWebUi(browser, WEB_UI, "default");
+    ui.openWorkflows();
+    assertThat(script("stop", "account-api").exitCode()).isZero();
+    String txNo;
+    WorkflowPage page;
+    try {
+      txNo = recharge("1", amount);
+      String workflowId = "notify-" + txNo;
+
+      List<WorkflowRow> found = ui.workflows("TxNo=\"" + txNo + "\"");
+      assertThat(found)
+          .singleElement()
+          .satisfies(
+              row -> {
+                assertThat(row.workflowId()).isEqualTo(workflowId);
+                assertThat(row.type()).isEqualTo("NotifyWorkflow");
+                assertThat(row.status()).isEqualTo("RUNNING");
+              });
+      page = ui.openWorkflow(workflowId);
+      PendingActivity delivering =
+          page.awaitPendingActivity(
+              "Deliver",
+              activity -> activity.attempt() >= 2 && !activity.lastFailure().isEmpty(),
+              "at its second attempt, with the first one's failure",
+              Duration.ofSeconds(20));
+      assertThat(delivering.lastFailure()).contains("/api/notifications");
+      UserMetadata notifying = page.userMetadata();
+      assertThat(notifying.summary()).isEqualTo("Recharge " + amount + " to account 1");
+      assertThat(notifying.details()).contains(txNo);
+      assertThat(notifying.currentStatus()).isEqualTo("NOTIFYING");
+    } finally {
+      assertThat(script("start", "account-api").exitCode()).isZero();
+    }
+
+    assertThat(page.awaitStatus("COMPLETED", UI_CATCHES_UP)).isEqualTo("COMPLETED");
+    UserMetadata notified =
+        page.awaitCurrentDetails(
+            metadata -> "NOTIFIED".equals(metadata.currentStatus()), "NOTIFIED", UI_CATCHES_UP);
+    assertThat(notified.summary()).isEqualTo("Recharge " + amount + " to account 1");
+    List<HistoryEvent> history = page.history();
+    assertThat(history)
+        .filteredOn(event -> event.type().equals("Activity Task Scheduled"))
+        .singleElement()
+        .satisfies(
+            scheduled -> {
+              assertThat(scheduled.fields()).containsEntry("Activity Type", "Deliver");
+              assertThat(scheduled.fields().get("Summary")).contains(amount);
+            });
+  }
+
+  @Test
+  @Order(3)
+  void everyOperatorCommandOfTheReadmeWorksAsWritten() throws Exception {
+    BigDecimal before = balance("2");
+    assertThat(script("stop", "account-api").exitCode()).isZero();
+    List<String> stuck;
+    try {
+      stuck = List.of(recharge("2", "1.00"), recharge("2", "2.00"), recharge("2", "3.00"));
+      stuck.forEach(txNo -> awaitAttempts(txNo, 2));
+      String first = "notify-" + stuck.get(0);
+
+      JsonNode described = temporal.json("workflow", "describe", "--workflow-id", first);
+      assertThat(
+              described
+                  .path("pendingActivities")
+                  .get(0)
+                  .path("activityType")
+                  .path("name")
+                  .asString())
+          .isEqualTo("Deliver");
+      assertThat(temporal.run("workflow", "show", "--workflow-id", first))
+          .contains("ActivityTaskScheduled");
+      assertThat(temporal.run("workflow", "query", "--workflow-id", first, "--name", "status"))
+          .contains("NOTIFYING");
+      temporal.run("workflow", "signal", "--workflow-id", first, "--name", "reconcile");
+      JsonApi.Response accepted =
+          payApi.post("/api/recharges/" + stuck.get(1) + "/notification/reconcile", Map.of());
+      assertThat(accepted.status()).isEqualTo(202);
+      await("the third one visible to the query")
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  temporal
+                      .json(
+                          "workflow",
+                          "count",
+                          "--query",
+                          "AccountNo = \"2\" AND NotifyStatus = \"NOTIFYING\"")
+                      .path("count")
+                      .asInt(),
+              count -> count >= 1);
+      temporal.run(
+          "workflow",
+          "signal",
+          "--name",
+          "reconcile",
+          "--yes",
+          "--query",
+          "AccountNo = \"2\" AND NotifyStatus = \"NOTIFYING\"");
+    } finally {
+      assertThat(script("start", "account-api").exitCode()).isZero();
+    }
+
+    stuck.forEach(
+        txNo ->
+            await("reconciled " + txNo)
+                .atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> notification(txNo).path("status").asString(), "RECONCILED"::equals));
+    assertThat(balance("2")).isEqualByComparingTo(before.add(new BigDecimal("6.00")));
+  }
+
+  @Test
+  @Order(4)
+  void aServiceStartedAgainFromAnotherTerminalKeepsTheRunsSettings() throws Exception {
     assertThat(script("stop", "nope").exitCode()).as("stopping an unknown service").isNotZero();
     assertThat(script("stop", "pay-api").exitCode()).isZero();
     assertThat(script("start", "pay-api").exitCode()).as("pay-api started again").isZero();
     assertThat(script("stop", "account-api").exitCode()).isZero();
-    String retried = recharge(payApi, "2", "7.00");
-    JsonNode failing =
-        await("attempts a second apart, as the run's settings say")
-            .atMost(Duration.ofSeconds(8))
-            .pollInterval(Duration.ofMillis(200))
-            .until(() -> notification(payApi, retried), n -> n.path("attempts").asInt() >= 3);
-    assertThat(failing.path("status").asString()).isEqualTo("NOTIFYING");
-    assertThat(script("start", "account-api").exitCode()).isZero();
-    await("the notification delivered once account-api is back")
+    String retried;
+    try {
+      retried = recharge("2", "7.00");
+      JsonNode failing = awaitAttempts(retried, 3);
+      assertThat(failing.path("status").asString()).isEqualTo("NOTIFYING");
+    } finally {
+      assertThat(script("start", "account-api").exitCode()).isZero();
+    }
+    await("delivered once account-api is back")
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> notification(payApi, retried).path("status").asString(), "NOTIFIED"::equals);
+        .until(() -> notification(retried).path("status").asString(), "NOTIFIED"::equals);
+  }
 
-    interrupt(run);
+  @Test
+  @Order(5)
+  void ctrlCStopsEverything() throws Exception {
+    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("run.sh ended after Ctrl-C").isTrue();
     assertThat(PORTS).as("nothing listens any more").noneMatch(FreePorts::listening);
     assertThat(Files.readString(output)).contains("Stopping");
   }
 
-  /** Whatever failed, nothing of the run stays behind to block the next one. */
-  @AfterEach
-  void stopWhateverIsLeft() throws Exception {
-    if (run != null && run.isAlive()) {
-      run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
-    script("stop");
+  /** Attempts a second apart, as the run's settings say: three within a few seconds. */
+  private JsonNode awaitAttempts(String txNo, int attempts) {
+    return await("attempt " + attempts + " of " + txNo)
+        .atMost(Duration.ofSeconds(8))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> notification(txNo), n -> n.path("attempts").asInt() >= attempts);
   }
 
   /**
@@ -127,24 +324,18 @@ class RunScriptIT {
     return new Execution(process.exitValue(), printed);
   }
 
-  private static String recharge(JsonApi payApi, String accountNo, String amount) {
+  private String recharge(String accountNo, String amount) {
     JsonApi.Response recharge =
         payApi.post("/api/recharges", Map.of("accountNo", accountNo, "amount", amount));
-    assertThat(recharge.status()).isEqualTo(201);
+    assertThat(recharge.status()).as(recharge.body().toString()).isEqualTo(201);
     return recharge.text("txNo");
   }
 
-  private static BigDecimal balance(JsonApi accountApi, String accountNo) {
+  private BigDecimal balance(String accountNo) {
     return new BigDecimal(accountApi.get("/api/accounts/" + accountNo).text("balance"));
   }
 
-  private static JsonNode notification(JsonApi payApi, String txNo) {
+  private JsonNode notification(String txNo) {
     return payApi.get("/api/recharges/" + txNo + "/notification").body();
-  }
-
-  /** What Ctrl-C sends. */
-  private static void interrupt(Process process) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start();
-    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
   }
 }

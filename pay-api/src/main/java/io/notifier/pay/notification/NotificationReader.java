@@ -39,11 +39,13 @@ class NotificationReader {
 
   private final WorkflowClient client;
   private final NotificationLedger ledger;
+  private final WebUiLinks links;
   private final DataConverter converter;
 
-  NotificationReader(WorkflowClient client, NotificationLedger ledger) {
+  NotificationReader(WorkflowClient client, NotificationLedger ledger, WebUiLinks links) {
     this.client = client;
     this.ledger = ledger;
+    this.links = links;
     this.converter = client.getOptions().getDataConverter();
   }
 
@@ -100,7 +102,8 @@ class NotificationReader {
         windowClosesAt,
         null,
         null,
-        failures.recent());
+        failures.recent(),
+        links.of(recharge.txNo(), description.getExecution().getRunId()));
   }
 
   /**
@@ -158,7 +161,7 @@ class NotificationReader {
               Optional.of(last.getWorkflowExecutionCompletedEventAttributes().getResult()),
               NotificationState.class,
               NotificationState.class);
-      return viewOf(result);
+      return viewOf(result, links.of(recharge.txNo(), description.getExecution().getRunId()));
     }
     Story story = new Story();
     events.forEach(story::add);
@@ -188,7 +191,8 @@ class NotificationReader {
         story.windowClosesAt,
         description.getCloseTime(),
         null,
-        story.failures.recent());
+        story.failures.recent(),
+        links.of(recharge.txNo(), description.getExecution().getRunId()));
   }
 
   /** What the history tells of the delivery and of the reconciliation timer. */
@@ -295,7 +299,7 @@ class NotificationReader {
     return status == null ? NotifyStatus.NOTIFYING : NotifyStatus.valueOf(status);
   }
 
-  private static NotificationView viewOf(NotificationState state) {
+  private static NotificationView viewOf(NotificationState state, String webUi) {
     return new NotificationView(
         state.txNo(),
         state.workflowId(),
@@ -306,7 +310,8 @@ class NotificationReader {
         state.windowClosesAt(),
         state.finishedAt(),
         state.payResult(),
-        state.recentFailures());
+        state.recentFailures(),
+        webUi);
   }
 
   /**
@@ -329,7 +334,8 @@ class NotificationReader {
         null,
         outcome.map(NotificationLedger.Outcome::finishedAt).orElse(null),
         null,
-        List.<FailedAttempt>of());
+        List.<FailedAttempt>of(),
+        null);
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -8,6 +8,7 @@ import io.notifier.workflows.NotifyRequest;
 import io.notifier.workflows.NotifyWorkflow;
 import io.notifier.workflows.NotifyWorkflowOptions;
 import io.notifier.workflows.RechargeNotification;
+import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.time.Clock;
@@ -31,6 +32,7 @@ class NotificationStarter {
   private final RechargeRepository recharges;
   private final NotifyProperties properties;
   private final NotifyPolicy policy;
+  private final WebUiLinks links;
   private final Clock clock;
 
   NotificationStarter(
@@ -38,7 +40,9 @@ class NotificationStarter {
       RechargeRepository recharges,
       NotifyProperties properties,
       NotifyPolicy policy,
+      WebUiLinks links,
       Clock clock) {
+    this.links = links;
     this.client = client;
     this.recharges = recharges;
     this.properties = properties;
@@ -75,7 +79,10 @@ class NotificationStarter {
             NotifyWorkflowOptions.of(
                 notification, policy, properties.taskQueue(), recharge.createdAt()));
     try {
-      WorkflowClient.start(workflow::notifyRecharge, new NotifyRequest(notification, policy));
+      WorkflowExecution started =
+          WorkflowClient.start(workflow::notifyRecharge, new NotifyRequest(notification, policy));
+      String link = links.of(recharge.txNo(), started.getRunId());
+      log.info("Notification of {} started{}", recharge.txNo(), link == null ? "" : ": " + link);
     } catch (WorkflowExecutionAlreadyStarted startedBefore) {
       log.debug("Notification of {} was started before", recharge.txNo());
     } catch (RuntimeException unreachable) {

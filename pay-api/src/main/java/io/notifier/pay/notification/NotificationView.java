@@ -18,6 +18,7 @@ import java.util.List;
  * @param finishedAt when the notification reached NOTIFIED, RECONCILED or FAILED
  * @param payResult what pay-api's query interface reported, once reconciliation asked
  * @param recentFailures the latest failed attempts, oldest first
+ * @param webUi the notification's story in the Temporal Web UI, when the run has one
  */
 public record NotificationView(
     String txNo,
@@ -29,4 +30,5 @@ public record NotificationView(
     Instant windowClosesAt,
     Instant finishedAt,
     String payResult,
-    List<FailedAttempt> recentFailures) {}
+    List<FailedAttempt> recentFailures,
+    String webUi) {}

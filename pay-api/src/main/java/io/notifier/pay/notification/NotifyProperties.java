@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param window how long delivery is attempted
  * @param attemptTimeout how long one delivery or reconciliation attempt may take (StartToClose)
  * @param accountApi the account system: its notification and reconciliation endpoints
+ * @param webUi the Temporal Web UI, for links to each notification's story; none when absent
  */
 @ConfigurationProperties("notify")
 public record NotifyProperties(
@@ -29,7 +30,8 @@ public record NotifyProperties(
     @DefaultValue Http http,
     @DefaultValue("http://127.0.0.1:8082") URI accountApi,
     @DefaultValue Relay relay,
-    @DefaultValue Sweep sweep) {
+    @DefaultValue Sweep sweep,
+    URI webUi) {
 
   /**
    * @param intervals the escalating delays between attempts; the last one repeats
