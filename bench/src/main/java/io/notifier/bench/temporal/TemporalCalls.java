@@ -1,0 +1,78 @@
+package io.notifier.bench.temporal;
+
+import io.notifier.bench.http.Api;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The gRPC calls pay-api makes to Temporal, from the SDK's own counters on pay-api's Prometheus
+ * endpoint: {@code temporal_request_total} (short calls: starts, task completions, signals, ...)
+ * and {@code temporal_long_request_total} (long polls), by {@code operation}.
+ */
+public final class TemporalCalls {
+
+  private static final Pattern SAMPLE =
+      Pattern.compile("^(temporal_(?:long_)?request_total)\\{([^}]*)}\\s+(\\S+)");
+  private static final Pattern OPERATION = Pattern.compile("operation=\"([^\"]*)\"");
+
+  private final Api service;
+
+  public TemporalCalls(Api service) {
+    this.service = service;
+  }
+
+  /** Calls so far by "metric operation"; empty when the metric is not exposed. */
+  public Map<String, Double> scrape() {
+    Map<String, Double> calls = new TreeMap<>();
+    for (String line : service.getText("/actuator/prometheus").split("\n")) {
+      Matcher sample = SAMPLE.matcher(line);
+      if (sample.find()) {
+        Matcher operation = OPERATION.matcher(sample.group(2));
+        String name = operation.find() ? operation.group(1) : "?";
+        String key = (sample.group(1).contains("long") ? "long poll " : "") + name;
+        calls.merge(key, Double.parseDouble(sample.group(3)), Double::sum);
+      }
+    }
+    return calls;
+  }
+
+  /**
+   * A scrape that includes every call made before it was asked for: the SDK hands its counters to
+   * Micrometer only every {@code flush} (10 s with the Spring Boot starter), so it waits that long
+   * and a little more first.
+   */
+  public Map<String, Double> scrapeAfterFlush(Duration flush) {
+    LockSupport.parkNanos(flush.plusSeconds(2).toNanos());
+    return scrape();
+  }
+
+  public static ObjectNode perNotification(
+      Map<String, Double> before, Map<String, Double> after, int notifications) {
+    ObjectNode figures = Api.JSON.createObjectNode();
+    if (after.isEmpty()) {
+      figures.put(
+          "missing",
+          "pay-api's /actuator/prometheus has no temporal_request_total: the SDK's metrics are not"
+              + " exported");
+      return figures;
+    }
+    ObjectNode byOperation = figures.putObject("per_notification_by_operation");
+    double total = 0;
+    for (var entry : after.entrySet()) {
+      double delta = entry.getValue() - before.getOrDefault(entry.getKey(), 0.0);
+      if (delta > 0) {
+        byOperation.put(entry.getKey(), Math.round(delta / notifications * 100) / 100.0);
+        if (!entry.getKey().startsWith("long poll")) {
+          total += delta;
+        }
+      }
+    }
+    figures.put("short_calls_per_notification", Math.round(total / notifications * 100) / 100.0);
+    return figures;
+  }
+}
