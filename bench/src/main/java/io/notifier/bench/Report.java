@@ -136,8 +136,13 @@ final class Report {
           "");
       row(
           "  drain after the receiver is back",
-          rate(backlog, "drain_credited_per_s", "credited/s"),
+          rate(backlog, "drain_credited_per_s", "credited/s")
+              + " in "
+              + trim(backlog.path("drain_seconds").asDouble())
+              + " s",
           "");
+      row("  first credit after", trim(backlog.path("first_credit_after_s").asDouble()) + " s", "");
+      row("  from the first credit", rate(backlog, "from_first_credit_per_s", "credited/s"), "");
       row("  pay-api heap after the drain, MiB", heap(backlog.path("pay_api_heap_drained")), "");
     }
     out.println("-".repeat(92));

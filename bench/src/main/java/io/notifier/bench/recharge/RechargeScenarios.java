@@ -28,7 +28,11 @@ public final class RechargeScenarios {
   private final Api account;
   private final String accountNo;
   private final Duration timeout;
-  private final List<String> sequentialTxNos = Collections.synchronizedList(new ArrayList<>());
+
+  /** A recharge as pay answered it: its txNo and when pay recorded it (to the millisecond). */
+  private record Recorded(String txNo, Instant createdAt) {}
+
+  private final List<Recorded> sequential = Collections.synchronizedList(new ArrayList<>());
 
   public RechargeScenarios(Api pay, Api account, String accountNo, Duration timeout) {
     this.pay = pay;
@@ -39,7 +43,7 @@ public final class RechargeScenarios {
 
   /** The txNos of the last sequential run, in order. */
   public List<String> sequentialTxNos() {
-    return List.copyOf(sequentialTxNos);
+    return sequential.stream().map(Recorded::txNo).toList();
   }
 
   public BigDecimal balance() {
@@ -91,7 +95,7 @@ public final class RechargeScenarios {
    * pay-api's side on this machine's clock.
    */
   public ObjectNode latency(int count, Duration poll, boolean notified) {
-    sequentialTxNos.clear();
+    sequential.clear();
     Latencies toCredited = new Latencies();
     Latencies response = new Latencies();
     BigDecimal expected = balance();
@@ -101,7 +105,10 @@ public final class RechargeScenarios {
       JsonNode recharge = recharge();
       response.addNanos(System.nanoTime() - start);
       toCredited.addNanos(awaitBalance(expected, poll) - start);
-      sequentialTxNos.add(recharge.path("txNo").asString());
+      sequential.add(
+          new Recorded(
+              recharge.path("txNo").asString(),
+              notified ? Instant.parse(recharge.path("createdAt").asString()) : null));
     }
     ObjectNode figures = Api.JSON.createObjectNode();
     figures.put("poll_interval_ms", poll.toNanos() / 1e6);
@@ -115,12 +122,11 @@ public final class RechargeScenarios {
 
   private Latencies notifiedLatencies() {
     Latencies latencies = new Latencies();
-    for (String txNo : sequentialTxNos()) {
-      JsonNode recharge = pay.get("/api/recharges/" + txNo).body();
-      JsonNode notification = awaitNotified(txNo);
-      Instant created = Instant.parse(recharge.path("createdAt").asString());
+    // createdAt from pay's answer, not from its database: a DATETIME column may drop the millis.
+    for (Recorded recharge : List.copyOf(sequential)) {
+      JsonNode notification = awaitNotified(recharge.txNo());
       Instant finished = Instant.parse(notification.path("finishedAt").asString());
-      latencies.addMillis(Duration.between(created, finished).toNanos() / 1e6);
+      latencies.addMillis(Duration.between(recharge.createdAt(), finished).toNanos() / 1e6);
     }
     return latencies;
   }

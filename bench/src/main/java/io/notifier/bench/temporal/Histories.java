@@ -1,5 +1,6 @@
 package io.notifier.bench.temporal;
 
+import com.google.protobuf.util.Timestamps;
 import io.notifier.activities.delivery.DeliveryActivities;
 import io.notifier.bench.http.Api;
 import io.notifier.bench.load.Latencies;
@@ -8,6 +9,7 @@ import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +49,28 @@ public final class Histories {
     figures.put("workflows", txNos.size());
     figures.put("events_per_notification", Latencies.round((double) total / txNos.size()));
     figures.set("event_types_of_one", Api.JSON.valueToTree(countByType(example)));
+    figures.set("timeline_of_one_ms", Api.JSON.valueToTree(timeline(example)));
     return figures;
+  }
+
+  /**
+   * Where one notification's time goes: each event's time (the server's clock) counted from the
+   * workflow's start, e.g. "05 ACTIVITY_TASK_SCHEDULED" → 18.7.
+   */
+  private static Map<String, Double> timeline(List<HistoryEvent> events) {
+    Map<String, Double> offsets = new LinkedHashMap<>();
+    if (events.isEmpty()) {
+      return offsets;
+    }
+    long start = Timestamps.toNanos(events.getFirst().getEventTime());
+    for (HistoryEvent event : events) {
+      offsets.put(
+          "%02d %s"
+              .formatted(
+                  event.getEventId(), event.getEventType().name().replace("EVENT_TYPE_", "")),
+          Latencies.round((Timestamps.toNanos(event.getEventTime()) - start) / 1e6));
+    }
+    return offsets;
   }
 
   /**
