@@ -49,6 +49,7 @@ declare -A PIDS=()      # service name -> pid, for every process this script sta
 DATABASES=()            # MariaDB databases this script created, dropped at the end
 TMP=""                  # H2 files, RocketMQ's store, the dev server's data
 STARTED_MARIADB=""
+MARIADB_PID=""
 
 jvm_flags() {
   local flags=(-XX:+ExitOnOutOfMemoryError)
@@ -86,6 +87,13 @@ stop() {
   unset "PIDS[$name]"
 }
 
+pids() { # name=pid,... of the running services, for the CPU time each spends
+  local name list=()
+  for name in "${!PIDS[@]}"; do list+=("$name=${PIDS[$name]}"); done
+  [[ -n "$MARIADB_PID" ]] && list+=("mariadb=$MARIADB_PID")
+  (IFS=,; echo "${list[*]}")
+}
+
 spring_ready() { echo "curl -fs http://127.0.0.1:$1/actuator/health/readiness"; }
 
 mariadb_sql() {
@@ -107,7 +115,7 @@ cleanup() {
   done
   DATABASES=()
   [[ -n "$STARTED_MARIADB" ]] && MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" stop >/dev/null 2>&1 || true
-  STARTED_MARIADB=""
+  STARTED_MARIADB="" MARIADB_PID=""
   [[ -n "$TMP" ]] && rm -rf "$TMP"
   TMP=""
 }
@@ -204,6 +212,9 @@ prepare_stack() { # STACK: what the stack needs besides its processes
       STARTED_MARIADB=1
     fi
     MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" ensure
+    # Its CPU time counts too, when it is the server that scripts/mariadb.sh runs (shared or not).
+    MARIADB_PID=$(cat "${MARIADB_DIR:-$DATA/mariadb}/mysqld.pid" 2>/dev/null || true)
+    [[ -n "$MARIADB_PID" && "$(cat "/proc/$MARIADB_PID/comm" 2>/dev/null)" == mariadbd ]] || MARIADB_PID=""
     local name
     for name in bench_pay bench_account bench_seed_pay bench_seed_account; do
       DATABASES+=("$(database_name "$name")")
@@ -241,10 +252,10 @@ measure_stack() { # STACK
     --temporal="127.0.0.1:$TEMPORAL_PORT")
   say "The notifier (logs in $LOGS)"
   # shellcheck disable=SC2046
-  driver notifier "${services[@]}" $(common_args) --pay-api-pid="${PIDS[pay-api]}"
+  driver notifier "${services[@]}" $(common_args) --pay-api-pid="${PIDS[pay-api]}" --pids="$(pids)"
   say "Temporal's floor on the same server"
   # shellcheck disable=SC2046
-  driver floor "${services[@]}" $(common_args)
+  driver floor "${services[@]}" $(common_args) --pids="$(pids)"
   say "Failed attempts: account-api stopped, pay-api on a seconds-scale schedule"
   stop account-api
   stop pay-api
@@ -256,7 +267,8 @@ measure_stack() { # STACK
     say "The seed's design: RocketMQ (in-process namesrv and broker) and the same kind of database"
     start_seed "$stack"
     # shellcheck disable=SC2046
-    driver seed --pay-api="http://127.0.0.1:$SEED_PAY_PORT" --account-api="http://127.0.0.1:$SEED_ACCOUNT_PORT" $(common_args)
+    driver seed --pay-api="http://127.0.0.1:$SEED_PAY_PORT" --account-api="http://127.0.0.1:$SEED_ACCOUNT_PORT" \
+      $(common_args) --pids="$(pids)"
     stop seed
   fi
   cleanup

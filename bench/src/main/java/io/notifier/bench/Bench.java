@@ -2,6 +2,7 @@ package io.notifier.bench;
 
 import io.notifier.bench.http.Api;
 import io.notifier.bench.http.WebhookSigner;
+import io.notifier.bench.process.CpuTimes;
 import io.notifier.bench.process.ProcessFigures;
 import io.notifier.bench.recharge.AccountCapacity;
 import io.notifier.bench.recharge.RechargeScenarios;
@@ -155,15 +156,19 @@ public final class Bench {
     TemporalCalls calls = new TemporalCalls(pay);
     Map<String, Double> before = calls.scrapeAfterFlush(metricsFlush());
     say("throughput: %d recharges from %d clients", count(), concurrency());
+    CpuTimes cpu = cpuTimes().start();
     ObjectNode throughput = notifier.throughput(count(), concurrency());
+    throughput.set("cpu_ms_per_recharge", cpu.perUnit(count()));
     figures.set("throughput", throughput);
     say("  %s credited/s", throughput.path("credited_per_s"));
     Map<String, Double> after = calls.scrapeAfterFlush(metricsFlush());
     figures.set("temporal_calls", TemporalCalls.perNotification(before, after, count()));
 
     say("account-api alone: %d notifications from %d clients", count(), concurrency());
+    CpuTimes directCpu = cpuTimes().start();
     ObjectNode direct =
         AccountCapacity.measure(account, DIRECT_ACCOUNT, count(), concurrency(), runId);
+    direct.set("cpu_ms_per_notification", directCpu.perUnit(count()));
     figures.set("account_api", direct);
     say("  %s credited/s", direct.path("credited_per_s"));
     figures.put(
@@ -190,6 +195,11 @@ public final class Bench {
     results.put("notifier", figures);
   }
 
+  /** The processes under test, {@code --pids=name=pid,...}, and the driver. */
+  private CpuTimes cpuTimes() {
+    return new CpuTimes(options.text("pids", ""));
+  }
+
   private Temporal temporal() {
     return new Temporal(options.required("temporal"), options.text("namespace", "default"));
   }
@@ -201,7 +211,8 @@ public final class Bench {
         count(), concurrency(), sequential());
     try (Temporal temporal = temporal();
         TemporalFloor floor = new TemporalFloor(temporal.client())) {
-      ObjectNode figures = floor.measure(warmup(), count(), concurrency(), sequential());
+      ObjectNode figures =
+          floor.measure(warmup(), count(), concurrency(), sequential(), cpuTimes());
       say("  %s completed/s", figures.path("completed_per_s"));
       results.put("temporal_floor", figures);
     }
@@ -235,7 +246,9 @@ public final class Bench {
     say("seed's design: warm-up, %d recharges from %d clients", count(), concurrency());
     seed.throughput(warmup(), concurrency());
     seed.latency(Math.min(20, warmup()), Duration.ofMillis(1), false);
+    CpuTimes cpu = cpuTimes().start();
     ObjectNode throughput = seed.throughput(count(), concurrency());
+    throughput.set("cpu_ms_per_recharge", cpu.perUnit(count()));
     figures.set("throughput", throughput);
     say("  %s credited/s", throughput.path("credited_per_s"));
     figures.set("latency", seed.latency(sequential(), poll(), false));

@@ -48,8 +48,18 @@ final class Report {
           rate(seed.path("throughput"), "accepted_per_s", "recharges/s"));
       row("  failed requests", failures(throughput), failures(seed.path("throughput")));
       row(
+          "  CPU ms per recharge, all processes",
+          cpu(throughput.path("cpu_ms_per_recharge")),
+          cpu(seed.path("throughput").path("cpu_ms_per_recharge")));
+      breakdown("    ", throughput.path("cpu_ms_per_recharge"));
+      breakdown("    seed's design: ", seed.path("throughput").path("cpu_ms_per_recharge"));
+      row(
           "account-api alone (POST /api/notifications)",
           rate(notifier.path("account_api"), "credited_per_s", "credited/s"),
+          "");
+      row(
+          "  CPU ms per notification, all processes",
+          cpu(notifier.path("account_api").path("cpu_ms_per_notification")),
           "");
       row(
           "  notifier / account-api",
@@ -84,6 +94,8 @@ final class Report {
           "  sequential start → completion, ms",
           percentiles(floor.path("start_to_completion")),
           "");
+      row("  CPU ms per workflow, all processes", cpu(floor.path("cpu_ms_per_workflow")), "");
+      breakdown("    ", floor.path("cpu_ms_per_workflow"));
       double notifierRate = notifier.path("throughput").path("credited_per_s").asDouble();
       if (notifierRate > 0) {
         row(
@@ -119,7 +131,12 @@ final class Report {
       calls
           .path("per_notification_by_operation")
           .properties()
-          .forEach(e -> row("  " + e.getKey(), trim(e.getValue().asDouble()), ""));
+          .forEach(
+              e -> {
+                if (e.getValue().asDouble() >= 0.01) { // not the odd heartbeat or history fetch
+                  row("  " + e.getKey(), trim(e.getValue().asDouble()), "");
+                }
+              });
     }
     JsonNode heap = notifier.path("pay_api_heap");
     if (!heap.isMissingNode()) {
@@ -150,6 +167,30 @@ final class Report {
 
   private void row(String label, String notifier, String seed) {
     out.printf("%-46s %-24s %s%n", label, notifier, seed);
+  }
+
+  private static String cpu(JsonNode perUnit) {
+    return perUnit.has("total") ? trim(perUnit.path("total").asDouble()) : "";
+  }
+
+  /** One line: each process's share, e.g. "pay-api 4.1 · temporal 3.2 · driver 0.9". */
+  private void breakdown(String indent, JsonNode perUnit) {
+    if (!perUnit.has("total")) {
+      return;
+    }
+    StringBuilder line = new StringBuilder();
+    perUnit
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getKey().equals("total")) {
+                line.append(line.isEmpty() ? "" : " · ")
+                    .append(e.getKey())
+                    .append(' ')
+                    .append(trim(e.getValue().asDouble()));
+              }
+            });
+    out.println(indent + line);
   }
 
   private static String rate(JsonNode figures, String field, String unit) {

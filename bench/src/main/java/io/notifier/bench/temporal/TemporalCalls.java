@@ -66,7 +66,7 @@ public final class TemporalCalls {
     for (var entry : after.entrySet()) {
       double delta = entry.getValue() - before.getOrDefault(entry.getKey(), 0.0);
       if (delta > 0) {
-        byOperation.put(entry.getKey(), Math.round(delta / notifications * 100) / 100.0);
+        byOperation.put(entry.getKey(), Math.round(delta / notifications * 1000) / 1000.0);
         if (!entry.getKey().startsWith("long poll")) {
           total += delta;
         }

@@ -3,6 +3,7 @@ package io.notifier.bench.temporal;
 import io.notifier.bench.http.Api;
 import io.notifier.bench.load.Latencies;
 import io.notifier.bench.load.Load;
+import io.notifier.bench.process.CpuTimes;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -57,9 +58,12 @@ public final class TemporalFloor implements AutoCloseable {
     WorkflowStub.fromTyped(workflow).getResult(Void.class);
   }
 
-  public ObjectNode measure(int warmup, int count, int concurrency, int sequential) {
+  public ObjectNode measure(
+      int warmup, int count, int concurrency, int sequential, CpuTimes cpuTimes) {
     Load.run(warmup, concurrency, i -> once());
+    CpuTimes cpu = cpuTimes.start();
     Load.Run run = Load.run(count, concurrency, i -> once());
+    ObjectNode cpuPerWorkflow = cpu.perUnit(count);
     Latencies latencies = new Latencies();
     for (int i = 0; i < sequential; i++) {
       long start = System.nanoTime();
@@ -75,6 +79,7 @@ public final class TemporalFloor implements AutoCloseable {
     }
     figures.put("seconds", Latencies.round(Load.seconds(run.elapsed())));
     figures.put("completed_per_s", Latencies.round(run.perSecond()));
+    figures.set("cpu_ms_per_workflow", cpuPerWorkflow);
     latencies.writeTo(figures.putObject("start_to_completion"));
     return figures;
   }
