@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.stream.IntStream;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -155,12 +156,14 @@ public final class Bench {
 
     TemporalCalls calls = new TemporalCalls(pay);
     Map<String, Double> before = calls.scrapeAfterFlush(metricsFlush());
+    OptionalDouble completedBefore = calls.completedWorkflows();
     say("throughput: %d recharges from %d clients", count(), concurrency());
     CpuTimes cpu = cpuTimes().start();
     ObjectNode throughput = notifier.throughput(count(), concurrency());
     throughput.set("cpu_ms_per_recharge", cpu.perUnit(count()));
     figures.set("throughput", throughput);
     say("  %s credited/s", throughput.path("credited_per_s"));
+    calls.awaitCompleted(completedBefore, count(), timeout());
     Map<String, Double> after = calls.scrapeAfterFlush(metricsFlush());
     figures.set("temporal_calls", TemporalCalls.perNotification(before, after, count()));
 

@@ -3,6 +3,7 @@ package io.notifier.bench.temporal;
 import io.notifier.bench.http.Api;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
@@ -18,6 +19,8 @@ public final class TemporalCalls {
 
   private static final Pattern SAMPLE =
       Pattern.compile("^(temporal_(?:long_)?request_total)\\{([^}]*)}\\s+(\\S+)");
+  private static final Pattern COMPLETED =
+      Pattern.compile("^temporal_workflow_completed_total\\{[^}]*}\\s+(\\S+)");
   private static final Pattern OPERATION = Pattern.compile("operation=\"([^\"]*)\"");
 
   private final Api service;
@@ -39,6 +42,38 @@ public final class TemporalCalls {
       }
     }
     return calls;
+  }
+
+  /**
+   * Workflows completed by pay-api's worker so far ({@code temporal_workflow_completed_total}), as
+   * the SDK last reported them; empty if the metric is not exposed.
+   */
+  public OptionalDouble completedWorkflows() {
+    double completed = 0;
+    boolean found = false;
+    for (String line : service.getText("/actuator/prometheus").split("\n")) {
+      Matcher sample = COMPLETED.matcher(line);
+      if (sample.find()) {
+        completed += Double.parseDouble(sample.group(1));
+        found = true;
+      }
+    }
+    return found ? OptionalDouble.of(completed) : OptionalDouble.empty();
+  }
+
+  /**
+   * Waits until {@code count} more workflows have completed than {@code before}: the balance shows
+   * a credit before its workflow has recorded it, and the calls of a run are all made only when its
+   * last workflow is done.
+   */
+  public void awaitCompleted(OptionalDouble before, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (before.isPresent() && System.nanoTime() < deadline) {
+      if (completedWorkflows().orElse(0) - before.getAsDouble() >= count) {
+        return;
+      }
+      LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+    }
   }
 
   /**
