@@ -289,7 +289,8 @@ measure_backlog() { # STACK
   local services=(--pay-api="http://127.0.0.1:$PAY_PORT" --account-api="http://127.0.0.1:$ACCOUNT_PORT")
   driver backlog-before "${services[@]}"
   stop account-api
-  driver backlog-fill --pay-api="http://127.0.0.1:$PAY_PORT" --count="$BACKLOG" --concurrency="$CONCURRENCY" \
+  driver backlog-fill --pay-api="http://127.0.0.1:$PAY_PORT" --temporal="127.0.0.1:$TEMPORAL_PORT" \
+    --count="$BACKLOG" --concurrency="$CONCURRENCY" \
     --pay-api-pid="${PIDS[pay-api]}" --temporal-pid="${PIDS[temporal]}"
   say "account-api is back: the drain"
   receiver_back=$(date +%s%3N)

@@ -146,6 +146,10 @@ final class Report {
     if (backlog.has("count")) {
       row("backlog: notifications pending", String.valueOf(backlog.path("count").asInt()), "");
       row("  recharges accepted while receiver down", rate(backlog, "accepted_per_s", "/s"), "");
+      row(
+          "  attempts waited for a worker, mean",
+          trim(backlog.path("attempts_late_by_mean_s").asDouble()) + " s",
+          "");
       row("  pay-api heap with the backlog, MiB", heap(backlog.path("pay_api_heap_pending")), "");
       row(
           "  Temporal RSS with the backlog, MiB",

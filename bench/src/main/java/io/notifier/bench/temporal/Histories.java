@@ -97,20 +97,31 @@ public final class Histories {
     return figures;
   }
 
+  /**
+   * Failed attempts of one notification so far, from its history: the server answers this itself,
+   * where the {@code status} query needs a worker, which a backlog keeps busy.
+   */
+  public int failedAttempts(String txNo) {
+    return failedAttempts(history(txNo));
+  }
+
+  private static int failedAttempts(List<HistoryEvent> history) {
+    return (int)
+        history.stream()
+            .filter(
+                e ->
+                    e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
+                        && e.getWorkflowExecutionSignaledEventAttributes()
+                            .getSignalName()
+                            .equals(DeliveryActivities.ATTEMPT_FAILED_SIGNAL))
+            .count();
+  }
+
   private Snapshot atRest(String txNo, int failedAttempts) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<HistoryEvent> history = history(txNo);
-      int failed =
-          (int)
-              history.stream()
-                  .filter(
-                      e ->
-                          e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
-                              && e.getWorkflowExecutionSignaledEventAttributes()
-                                  .getSignalName()
-                                  .equals(DeliveryActivities.ATTEMPT_FAILED_SIGNAL))
-                  .count();
+      int failed = failedAttempts(history);
       boolean atRest =
           history.getLast().getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
       if (atRest && failed >= failedAttempts) {

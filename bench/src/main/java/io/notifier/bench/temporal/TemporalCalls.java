@@ -45,6 +45,26 @@ public final class TemporalCalls {
   }
 
   /**
+   * How long delivery attempts waited for a worker after their scheduled time, on average since
+   * pay-api started ({@code temporal_activity_schedule_to_start_latency_seconds} of Deliver): how
+   * late the schedule runs when the worker cannot keep up.
+   */
+  public OptionalDouble meanDeliveryScheduleToStartSeconds() {
+    double sum = Double.NaN;
+    double count = Double.NaN;
+    for (String line : service.getText("/actuator/prometheus").split("\n")) {
+      if (line.contains("activity_type=\"Deliver\"")) {
+        if (line.startsWith("temporal_activity_schedule_to_start_latency_seconds_sum{")) {
+          sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        } else if (line.startsWith("temporal_activity_schedule_to_start_latency_seconds_count{")) {
+          count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+    }
+    return count > 0 ? OptionalDouble.of(sum / count) : OptionalDouble.empty();
+  }
+
+  /**
    * Workflows completed by pay-api's worker so far ({@code temporal_workflow_completed_total}), as
    * the SDK last reported them; empty if the metric is not exposed.
    */
