@@ -47,7 +47,7 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 
 declare -A PIDS=()      # service name -> pid, for every process this script started
 DATABASES=()            # MariaDB databases this script created, dropped at the end
-TMP=""                  # H2 files, RocketMQ's store, the dev server's data
+TMP=""                  # H2 files and RocketMQ's store, removed at the end
 STARTED_MARIADB=""
 MARIADB_PID=""
 

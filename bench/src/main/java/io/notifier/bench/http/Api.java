@@ -58,10 +58,6 @@ public final class Api {
     return new Api(base, bearer, webhookSigner);
   }
 
-  public URI base() {
-    return base;
-  }
-
   public Response get(String path) {
     return send(request(path).GET());
   }
@@ -114,16 +110,6 @@ public final class Api {
       return JSON.readTree(body);
     } catch (RuntimeException notJson) {
       return JSON.getNodeFactory().textNode(body);
-    }
-  }
-
-  /** Whether a service answers at all (any status), for waiting on a start. */
-  public boolean answers(String path) {
-    try {
-      get(path);
-      return true;
-    } catch (IllegalStateException unreachable) {
-      return false;
     }
   }
 }

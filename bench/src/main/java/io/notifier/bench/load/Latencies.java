@@ -18,10 +18,6 @@ public final class Latencies {
     millis.add(value);
   }
 
-  public synchronized int count() {
-    return millis.size();
-  }
-
   public synchronized double percentile(double p) {
     if (millis.isEmpty()) {
       return Double.NaN;
