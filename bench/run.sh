@@ -57,8 +57,10 @@ jvm_flags() {
   if (($(java_major "$JAVA_HOME") >= 24)); then
     flags+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
   fi
-  echo "${flags[@]}" ${BENCH_JAVA_OPTS:-}
+  echo "${flags[@]}"
 }
+
+service_jvm_flags() { echo "$(jvm_flags)" ${BENCH_JAVA_OPTS:-}; } # the driver's own JVM gets none
 
 jar() { echo "$ROOT/$1/target/$(basename "$1")-$VERSION-exec.jar"; }
 
@@ -143,7 +145,7 @@ common_args() {
 start_temporal() {
   if [[ $1 == default ]]; then
     # shellcheck disable=SC2046
-    start temporal "listening $TEMPORAL_PORT" java $(jvm_flags) -jar "$(jar temporal-dev)" "$TEMPORAL_PORT"
+    start temporal "listening $TEMPORAL_PORT" java $(service_jvm_flags) -jar "$(jar temporal-dev)" "$TEMPORAL_PORT"
   else
     local cli args=()
     cli=$("$ROOT/temporal-dev/dev-server.sh" install)
@@ -167,7 +169,7 @@ database_args() { # STACK SERVICE(pay|account)
 start_account_api() { # STACK
   ACCOUNT_ARGS=${ACCOUNT_ARGS:-$(database_args "$1" account)} # the same database when restarted
   # shellcheck disable=SC2046,SC2086
-  start account-api "$(spring_ready "$ACCOUNT_PORT")" java $(jvm_flags) -jar "$(jar account-api)" \
+  start account-api "$(spring_ready "$ACCOUNT_PORT")" java $(service_jvm_flags) -jar "$(jar account-api)" \
     --server.port="$ACCOUNT_PORT" --pay-api.url="http://127.0.0.1:$PAY_PORT" $ACCOUNT_ARGS
 }
 
@@ -176,7 +178,7 @@ start_pay_api() { # STACK [extra arguments...]
   shift
   PAY_ARGS=${PAY_ARGS:-$(database_args "$stack" pay)}
   # shellcheck disable=SC2046,SC2086
-  start pay-api "$(spring_ready "$PAY_PORT")" java $(jvm_flags) -jar "$(jar pay-api)" \
+  start pay-api "$(spring_ready "$PAY_PORT")" java $(service_jvm_flags) -jar "$(jar pay-api)" \
     --server.port="$PAY_PORT" --spring.temporal.connection.target="127.0.0.1:$TEMPORAL_PORT" \
     --notify.account-api="http://127.0.0.1:$ACCOUNT_PORT" --notify.pay-api="http://127.0.0.1:$PAY_PORT" \
     $PAY_ARGS "$@"
@@ -191,7 +193,7 @@ start_seed() { # STACK
   fi
   # shellcheck disable=SC2046,SC2086
   start seed "curl -fs http://127.0.0.1:$SEED_ACCOUNT_PORT/api/accounts/1" \
-    java $(jvm_flags) -jar "$(jar bench/seed-design)" \
+    java $(service_jvm_flags) -jar "$(jar bench/seed-design)" \
     --pay-port="$SEED_PAY_PORT" --account-port="$SEED_ACCOUNT_PORT" \
     --namesrv-port="$SEED_NAMESRV_PORT" --broker-port="$SEED_BROKER_PORT" --store-dir="$TMP/seed/rocketmq" \
     $databases
