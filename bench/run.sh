@@ -1,0 +1,329 @@
+#!/usr/bin/env bash
+# The benchmark: builds the jars, starts a stack, warms it up, measures, prints a table and writes
+# bench/results/<timestamp>-<stack>.json. Figures, not assertions; see bench/README.md.
+#
+#   bench/run.sh [default]          the default run's stack: embedded Temporal (temporal-dev's jar)
+#                                   and H2 files, as ./run.sh starts it
+#   bench/run.sh mysql              MariaDB (scripts/mariadb.sh) and the Temporal CLI's dev server
+#                                   (in memory), as ./run.sh dev starts it
+#   bench/run.sh all                both, one after the other
+#   bench/run.sh backlog [default|mysql]
+#                                   the long one: the receiver down, BENCH_BACKLOG notifications
+#                                   pending, memory, then the drain once it is back
+#
+# Each stack's run measures the notifier (throughput, latency, history events, Temporal calls,
+# pay-api's heap), account-api alone, Temporal's floor on the same server, and the seed's design
+# (bench/seed-design: RocketMQ) on the same kind of database.
+#
+# Settings (environment), with their defaults:
+#   BENCH_COUNT=3000 BENCH_CONCURRENCY=16 BENCH_SEQUENTIAL=200 BENCH_WARMUP=300 BENCH_BACKLOG=100000
+#   BENCH_TEMPORAL_PORT=7233 BENCH_PAY_PORT=8081 BENCH_ACCOUNT_PORT=8082
+#   BENCH_SEED_PAY_PORT=8091 BENCH_SEED_ACCOUNT_PORT=8092 BENCH_SEED_NAMESRV_PORT=9876
+#   BENCH_SEED_BROKER_PORT=10911 (the broker also takes the port 2 below and 1 above it)
+#   BENCH_SEED=1 (0 skips the seed's design)  BENCH_SKIP_BUILD= (1 uses the jars as they are)
+#   BENCH_JAVA_OPTS= (extra JVM options for the services)
+#   MARIADB_PORT=3306 DB_USER=notify DB_PASSWORD=notify (the mysql stack)
+#   PAY_API_KEY, NOTIFY_SIGNING_SECRETS: for the secured API (bearer key; whsec_... to sign)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
+
+VERSION=0.1.0-SNAPSHOT
+BENCH="$ROOT/bench"
+COUNT=${BENCH_COUNT:-3000}
+CONCURRENCY=${BENCH_CONCURRENCY:-16}
+SEQUENTIAL=${BENCH_SEQUENTIAL:-200}
+WARMUP=${BENCH_WARMUP:-300}
+BACKLOG=${BENCH_BACKLOG:-100000}
+TEMPORAL_PORT=${BENCH_TEMPORAL_PORT:-7233}
+PAY_PORT=${BENCH_PAY_PORT:-8081}
+ACCOUNT_PORT=${BENCH_ACCOUNT_PORT:-8082}
+SEED_PAY_PORT=${BENCH_SEED_PAY_PORT:-8091}
+SEED_ACCOUNT_PORT=${BENCH_SEED_ACCOUNT_PORT:-8092}
+SEED_NAMESRV_PORT=${BENCH_SEED_NAMESRV_PORT:-9876}
+SEED_BROKER_PORT=${BENCH_SEED_BROKER_PORT:-10911}
+MARIADB_PORT=${MARIADB_PORT:-3306}
+export DB_USER=${DB_USER:-notify} DB_PASSWORD=${DB_PASSWORD:-notify}
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+
+declare -A PIDS=()      # service name -> pid, for every process this script started
+DATABASES=()            # MariaDB databases this script created, dropped at the end
+TMP=""                  # H2 files and RocketMQ's store, removed at the end
+STARTED_MARIADB=""
+MARIADB_PID=""
+
+jvm_flags() {
+  local flags=(-XX:+ExitOnOutOfMemoryError)
+  # gRPC's Netty and protobuf use sun.misc.Unsafe and native code; JDK 24+ would warn at each start.
+  if (($(java_major "$JAVA_HOME") >= 24)); then
+    flags+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+  fi
+  echo "${flags[@]}"
+}
+
+service_jvm_flags() { echo "$(jvm_flags)" ${BENCH_JAVA_OPTS:-}; } # the driver's own JVM gets none
+
+jar() { echo "$ROOT/$1/target/$(basename "$1")-$VERSION-exec.jar"; }
+
+# start NAME READY-CHECK COMMAND...: starts a service in its own session, logging to $LOGS/NAME.log,
+# and waits until READY-CHECK (a shell command) succeeds.
+start() {
+  local name=$1 ready=$2
+  shift 2
+  setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
+  PIDS[$name]=$!
+  for _ in $(seq 1 1200); do
+    kill -0 "${PIDS[$name]}" 2>/dev/null || die "$name exited during its start; see $LOGS/$name.log"
+    if eval "$ready" >/dev/null 2>&1; then return; fi
+    sleep 0.1
+  done
+  die "$name was not ready within 120 s; see $LOGS/$name.log"
+}
+
+stop() {
+  local name=$1 pid=${PIDS[$1]:-}
+  [[ -n "$pid" ]] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  unset "PIDS[$name]"
+}
+
+pids() { # name=pid,... of the running services, for the CPU time each spends
+  local name list=()
+  for name in "${!PIDS[@]}"; do list+=("$name=${PIDS[$name]}"); done
+  [[ -n "$MARIADB_PID" ]] && list+=("mariadb=$MARIADB_PID")
+  (IFS=,; echo "${list[*]}")
+}
+
+spring_ready() { echo "curl -fs http://127.0.0.1:$1/actuator/health/readiness"; }
+
+mariadb_sql() {
+  mariadb --protocol=tcp -h127.0.0.1 -P"$MARIADB_PORT" -u"$DB_USER" -p"$DB_PASSWORD" -e "$1"
+}
+
+# Throw-away databases of this run (their names are in DATABASES, so cleanup drops them).
+database_name() { echo "$1_${STAMP,,}"; }
+
+mariadb_url() {
+  echo "jdbc:mysql://127.0.0.1:$MARIADB_PORT/$(database_name "$1")?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+}
+
+cleanup() {
+  local name
+  for name in "${!PIDS[@]}"; do stop "$name"; done
+  for database in "${DATABASES[@]}"; do
+    mariadb_sql "DROP DATABASE IF EXISTS \`$database\`" 2>/dev/null || true
+  done
+  DATABASES=()
+  [[ -n "$STARTED_MARIADB" ]] && MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" stop >/dev/null 2>&1 || true
+  STARTED_MARIADB="" MARIADB_PID=""
+  [[ -n "$TMP" ]] && rm -rf "$TMP"
+  TMP=""
+}
+
+check_ports_free() {
+  local port
+  for port in "$@"; do
+    listening "$port" && die "port $port is taken; stop what listens there, or choose other ports (BENCH_*_PORT)"
+  done
+  return 0
+}
+
+# The driver (the bench module): one step per call, each adding its section to $RESULTS.
+driver() {
+  local step=$1
+  shift
+  # shellcheck disable=SC2046
+  java $(jvm_flags) -jar "$(jar bench)" "$step" --results="$RESULTS" "$@"
+}
+
+common_args() {
+  echo --count="$COUNT" --concurrency="$CONCURRENCY" --sequential="$SEQUENTIAL" --warmup="$WARMUP"
+}
+
+start_temporal() {
+  if [[ $1 == default ]]; then
+    # shellcheck disable=SC2046
+    start temporal "listening $TEMPORAL_PORT" java $(service_jvm_flags) -jar "$(jar temporal-dev)" "$TEMPORAL_PORT"
+  else
+    local cli args=()
+    cli=$("$ROOT/temporal-dev/dev-server.sh" install)
+    # In memory, no Web UI: a server of this run alone. The search attributes are the notifier's.
+    args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --headless --namespace default --log-level warn
+      --search-attribute TxNo=Keyword --search-attribute AccountNo=Keyword --search-attribute NotifyStatus=Keyword)
+    start temporal "'$cli' operator cluster health --address 127.0.0.1:$TEMPORAL_PORT" "$cli" "${args[@]}"
+  fi
+}
+
+database_args() { # STACK SERVICE(pay|account)
+  if [[ $1 == default ]]; then
+    echo "--notify.data-dir=$TMP/h2"
+  else
+    local name=bench_pay
+    [[ $2 == account ]] && name=bench_account
+    echo "--spring.profiles.active=mysql --spring.datasource.url=$(mariadb_url "$name")"
+  fi
+}
+
+start_account_api() { # STACK
+  ACCOUNT_ARGS=${ACCOUNT_ARGS:-$(database_args "$1" account)} # the same database when restarted
+  # shellcheck disable=SC2046,SC2086
+  start account-api "$(spring_ready "$ACCOUNT_PORT")" java $(service_jvm_flags) -jar "$(jar account-api)" \
+    --server.port="$ACCOUNT_PORT" --pay-api.url="http://127.0.0.1:$PAY_PORT" $ACCOUNT_ARGS
+}
+
+start_pay_api() { # STACK [extra arguments...]
+  local stack=$1
+  shift
+  PAY_ARGS=${PAY_ARGS:-$(database_args "$stack" pay)}
+  # shellcheck disable=SC2046,SC2086
+  start pay-api "$(spring_ready "$PAY_PORT")" java $(service_jvm_flags) -jar "$(jar pay-api)" \
+    --server.port="$PAY_PORT" --spring.temporal.connection.target="127.0.0.1:$TEMPORAL_PORT" \
+    --notify.account-api="http://127.0.0.1:$ACCOUNT_PORT" --notify.pay-api="http://127.0.0.1:$PAY_PORT" \
+    $PAY_ARGS "$@"
+}
+
+start_seed() { # STACK
+  local databases
+  if [[ $1 == default ]]; then
+    databases="--pay-db=jdbc:h2:file:$TMP/seed/bank1_pay --account-db=jdbc:h2:file:$TMP/seed/bank1"
+  else
+    databases="--pay-db=$(mariadb_url bench_seed_pay) --account-db=$(mariadb_url bench_seed_account) --db-user=$DB_USER --db-password=$DB_PASSWORD"
+  fi
+  # shellcheck disable=SC2046,SC2086
+  start seed "curl -fs http://127.0.0.1:$SEED_ACCOUNT_PORT/api/accounts/1" \
+    java $(service_jvm_flags) -jar "$(jar bench/seed-design)" \
+    --pay-port="$SEED_PAY_PORT" --account-port="$SEED_ACCOUNT_PORT" \
+    --namesrv-port="$SEED_NAMESRV_PORT" --broker-port="$SEED_BROKER_PORT" --store-dir="$TMP/seed/rocketmq" \
+    $databases
+}
+
+prepare_stack() { # STACK: what the stack needs besides its processes
+  TMP=$(mktemp -d -t notifier-bench-XXXXXX)
+  ACCOUNT_ARGS="" PAY_ARGS=""
+  RESULTS="$BENCH/results/$STAMP-$1.json"
+  LOGS="$BENCH/results/$STAMP-$1-logs"
+  mkdir -p "$LOGS"
+  local ports=("$TEMPORAL_PORT" "$PAY_PORT" "$ACCOUNT_PORT")
+  [[ ${BENCH_SEED:-1} == 1 ]] && ports+=("$SEED_PAY_PORT" "$SEED_ACCOUNT_PORT" "$SEED_NAMESRV_PORT"
+    "$((SEED_BROKER_PORT - 2))" "$SEED_BROKER_PORT" "$((SEED_BROKER_PORT + 1))")
+  check_ports_free "${ports[@]}"
+  if [[ $1 == mysql ]]; then
+    if ! MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" status >/dev/null 2>&1; then
+      STARTED_MARIADB=1
+    fi
+    MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" ensure
+    # Its CPU time counts too, when it is the server that scripts/mariadb.sh runs (shared or not).
+    MARIADB_PID=$(cat "${MARIADB_DIR:-$DATA/mariadb}/mysqld.pid" 2>/dev/null || true)
+    [[ -n "$MARIADB_PID" && "$(cat "/proc/$MARIADB_PID/comm" 2>/dev/null)" == mariadbd ]] || MARIADB_PID=""
+    local name
+    for name in bench_pay bench_account bench_seed_pay bench_seed_account; do
+      DATABASES+=("$(database_name "$name")")
+    done
+  fi
+}
+
+describe() {
+  case $1 in
+    default) echo "embedded Temporal (Java test server) + H2 files" ;;
+    mysql) echo "Temporal CLI dev server (in memory) + MariaDB on :$MARIADB_PORT" ;;
+  esac
+}
+
+begin() { # STACK [extra --name=value...]
+  local stack=$1
+  shift
+  local commit
+  commit=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")
+  git -C "$ROOT" diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
+  # shellcheck disable=SC2046
+  driver begin --stack="$stack" --description="$(describe "$stack")" --commit="$commit" \
+    $(common_args) --temporal-port="$TEMPORAL_PORT" --pay-port="$PAY_PORT" --account-port="$ACCOUNT_PORT" "$@"
+}
+
+measure_stack() { # STACK
+  local stack=$1
+  say "Stack $stack: $(describe "$stack")"
+  prepare_stack "$stack"
+  begin "$stack"
+  start_temporal "$stack"
+  start_account_api "$stack"
+  start_pay_api "$stack"
+  local services=(--pay-api="http://127.0.0.1:$PAY_PORT" --account-api="http://127.0.0.1:$ACCOUNT_PORT"
+    --temporal="127.0.0.1:$TEMPORAL_PORT")
+  say "The notifier (logs in $LOGS)"
+  # shellcheck disable=SC2046
+  driver notifier "${services[@]}" $(common_args) --pay-api-pid="${PIDS[pay-api]}" --pids="$(pids)"
+  say "Temporal's floor on the same server"
+  # shellcheck disable=SC2046
+  driver floor "${services[@]}" $(common_args) --pids="$(pids)"
+  say "Failed attempts: account-api stopped, pay-api on a seconds-scale schedule"
+  stop account-api
+  stop pay-api
+  start_pay_api "$stack" --notify.retry.intervals=1s --notify.window=1m
+  driver failures "${services[@]}"
+  stop pay-api
+  stop temporal
+  if [[ ${BENCH_SEED:-1} == 1 ]]; then
+    say "The seed's design: RocketMQ (in-process namesrv and broker) and the same kind of database"
+    start_seed "$stack"
+    # shellcheck disable=SC2046
+    driver seed --pay-api="http://127.0.0.1:$SEED_PAY_PORT" --account-api="http://127.0.0.1:$SEED_ACCOUNT_PORT" \
+      $(common_args) --pids="$(pids)"
+    stop seed
+  fi
+  cleanup
+  driver report
+  say "Figures in ${RESULTS#"$ROOT"/}"
+}
+
+measure_backlog() { # STACK
+  local stack=$1 receiver_back
+  say "Backlog on stack $stack: $BACKLOG notifications pending while account-api is down"
+  BENCH_SEED=0 prepare_stack "$stack"
+  RESULTS="$BENCH/results/$STAMP-$stack-backlog.json"
+  begin "$stack" --backlog="$BACKLOG"
+  start_temporal "$stack"
+  start_account_api "$stack"
+  # A seconds-scale schedule, so that the attempts go on during the run: every 30 s within an hour.
+  start_pay_api "$stack" --notify.retry.intervals=30s --notify.window=1h
+  local services=(--pay-api="http://127.0.0.1:$PAY_PORT" --account-api="http://127.0.0.1:$ACCOUNT_PORT")
+  driver backlog-before "${services[@]}"
+  stop account-api
+  driver backlog-fill --pay-api="http://127.0.0.1:$PAY_PORT" --temporal="127.0.0.1:$TEMPORAL_PORT" \
+    --count="$BACKLOG" --concurrency="$CONCURRENCY" \
+    --pay-api-pid="${PIDS[pay-api]}" --temporal-pid="${PIDS[temporal]}"
+  say "account-api is back: the drain"
+  receiver_back=$(date +%s%3N)
+  start_account_api "$stack"
+  driver backlog-drain "${services[@]}" --receiver-started-at="$receiver_back" \
+    --pay-api-pid="${PIDS[pay-api]}" --temporal-pid="${PIDS[temporal]}"
+  cleanup
+  driver report
+  say "Figures in ${RESULTS#"$ROOT"/}"
+}
+
+main() {
+  local what=${1:-default}
+  case $what in
+    default | mysql | all | backlog) ;;
+    *) die "usage: bench/run.sh [default|mysql|all|backlog [default|mysql]]" ;;
+  esac
+  setup_build
+  command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
+  trap cleanup EXIT
+  trap 'exit 130' INT TERM
+  if [[ -z "${BENCH_SKIP_BUILD:-}" ]]; then
+    say "Building (mvn package, tests skipped)"
+    mvn -B -q -f "$ROOT/pom.xml" package -DskipTests -Dspotless.check.skip=true \
+      -pl pay-api,account-api,temporal-dev,bench,bench/seed-design -am
+  fi
+  case $what in
+    default | mysql) measure_stack "$what" ;;
+    all) measure_stack default && measure_stack mysql ;;
+    backlog) measure_backlog "${2:-default}" ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,242 @@
+package io.notifier.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/** The results file as a table for people; the file itself is for comparing runs. */
+final class Report {
+
+  private final JsonNode root;
+  private final PrintStream out;
+
+  Report(JsonNode root, PrintStream out) {
+    this.root = root;
+    this.out = out;
+  }
+
+  void print() {
+    JsonNode run = root.path("run");
+    JsonNode notifier = root.path("notifier");
+    JsonNode floor = root.path("temporal_floor");
+    JsonNode seed = root.path("seed");
+    out.println();
+    out.printf(
+        "Stack %s (%s) · commit %s · %s%n",
+        run.path("stack").asString(),
+        run.path("description").asString(),
+        run.path("commit").asString(),
+        run.path("started_at").asString());
+    out.printf(
+        "%d cores, %.1f GiB, load average at start %s · Java %s%n",
+        run.path("nproc").asInt(),
+        run.path("memory_total_gib").asDouble(),
+        run.path("load_average_at_start").asString(),
+        run.path("java").asString());
+    out.println("-".repeat(92));
+    row("", "notifier", "seed's design");
+    if (!notifier.isMissingNode()) {
+      JsonNode throughput = notifier.path("throughput");
+      row(
+          "throughput: %d recharges, %d clients"
+              .formatted(throughput.path("count").asInt(), throughput.path("concurrency").asInt()),
+          rate(throughput, "credited_per_s", "credited/s"),
+          rate(seed.path("throughput"), "credited_per_s", "credited/s"));
+      row(
+          "  of which POSTs answered",
+          rate(throughput, "accepted_per_s", "recharges/s"),
+          rate(seed.path("throughput"), "accepted_per_s", "recharges/s"));
+      row("  failed requests", failures(throughput), failures(seed.path("throughput")));
+      row(
+          "  CPU ms per recharge, all processes",
+          cpu(throughput.path("cpu_ms_per_recharge")),
+          cpu(seed.path("throughput").path("cpu_ms_per_recharge")));
+      breakdown("    ", throughput.path("cpu_ms_per_recharge"));
+      breakdown("    seed's design: ", seed.path("throughput").path("cpu_ms_per_recharge"));
+      row(
+          "account-api alone (POST /api/notifications)",
+          rate(notifier.path("account_api"), "credited_per_s", "credited/s"),
+          "");
+      row(
+          "  CPU ms per notification, all processes",
+          cpu(notifier.path("account_api").path("cpu_ms_per_notification")),
+          "");
+      row(
+          "  notifier / account-api",
+          percent(notifier.path("notifier_to_account_api").asDouble()),
+          "");
+      JsonNode latency = notifier.path("latency");
+      row(
+          "latency: %d sequential, ms (p50/p99/max)"
+              .formatted(latency.path("recharge_to_credited").path("count").asInt()),
+          "",
+          "");
+      row(
+          "  recharge → credited (balance polled %s ms)"
+              .formatted(trim(latency.path("poll_interval_ms").asDouble())),
+          percentiles(latency.path("recharge_to_credited")),
+          percentiles(seed.path("latency").path("recharge_to_credited")));
+      row(
+          "  recharge POST answered",
+          percentiles(latency.path("recharge_response")),
+          percentiles(seed.path("latency").path("recharge_response")));
+      row(
+          "  recorded → NOTIFIED (pay-api's clock)",
+          percentiles(latency.path("recorded_to_notified")),
+          "");
+    }
+    if (!floor.isMissingNode()) {
+      row(
+          "Temporal floor: do-nothing workflow, eager",
+          rate(floor, "completed_per_s", "workflows/s"),
+          "");
+      row(
+          "  sequential start → completion, ms",
+          percentiles(floor.path("start_to_completion")),
+          "");
+      row("  CPU ms per workflow, all processes", cpu(floor.path("cpu_ms_per_workflow")), "");
+      breakdown("    ", floor.path("cpu_ms_per_workflow"));
+      double notifierRate = notifier.path("throughput").path("credited_per_s").asDouble();
+      if (notifierRate > 0) {
+        row(
+            "  notifier as % of the floor",
+            percent(notifierRate / floor.path("completed_per_s").asDouble()), "");
+      }
+    }
+    JsonNode first = notifier.path("history_first_attempt");
+    if (!first.isMissingNode()) {
+      row(
+          "history events per notification (1st attempt)",
+          trim(first.path("events_per_notification").asDouble()),
+          "");
+    }
+    JsonNode failed = root.path("history_failed_attempt");
+    if (!failed.isMissingNode()) {
+      row(
+          "history events per failed attempt",
+          trim(failed.path("events_per_failed_attempt").asDouble()),
+          "");
+    }
+    JsonNode calls = notifier.path("temporal_calls");
+    if (calls.has("missing")) {
+      row(
+          "Temporal calls per notification",
+          "not measured: " + calls.path("missing").asString(),
+          "");
+    } else if (!calls.isMissingNode()) {
+      row(
+          "Temporal calls per notification (pay-api)",
+          trim(calls.path("short_calls_per_notification").asDouble()) + " (+ polls)",
+          "");
+      calls
+          .path("per_notification_by_operation")
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().asDouble() >= 0.01) { // not the odd heartbeat or history fetch
+                  row("  " + e.getKey(), trim(e.getValue().asDouble()), "");
+                }
+              });
+    }
+    JsonNode heap = notifier.path("pay_api_heap");
+    if (!heap.isMissingNode()) {
+      row("pay-api heap after the run, MiB", heap(heap), "");
+    }
+    JsonNode backlog = root.path("backlog");
+    if (backlog.has("count")) {
+      row("backlog: notifications pending", String.valueOf(backlog.path("count").asInt()), "");
+      row("  recharges accepted while receiver down", rate(backlog, "accepted_per_s", "/s"), "");
+      row(
+          "  attempts waited for a worker, mean",
+          trim(backlog.path("attempts_late_by_mean_s").asDouble()) + " s",
+          "");
+      row("  pay-api heap with the backlog, MiB", heap(backlog.path("pay_api_heap_pending")), "");
+      row(
+          "  Temporal RSS with the backlog, MiB",
+          trim(backlog.path("temporal_rss_mib_pending").asDouble()),
+          "");
+      row(
+          "  drain after the receiver is back",
+          rate(backlog, "drain_credited_per_s", "credited/s")
+              + " in "
+              + trim(backlog.path("drain_seconds").asDouble())
+              + " s",
+          "");
+      row("  first credit after", trim(backlog.path("first_credit_after_s").asDouble()) + " s", "");
+      row("  from the first credit", rate(backlog, "from_first_credit_per_s", "credited/s"), "");
+      row("  pay-api heap after the drain, MiB", heap(backlog.path("pay_api_heap_drained")), "");
+    }
+    out.println("-".repeat(92));
+  }
+
+  private void row(String label, String notifier, String seed) {
+    out.printf("%-46s %-24s %s%n", label, notifier, seed);
+  }
+
+  private static String cpu(JsonNode perUnit) {
+    return perUnit.has("total") ? trim(perUnit.path("total").asDouble()) : "";
+  }
+
+  /** One line: each process's share, e.g. "pay-api 4.1 · temporal 3.2 · driver 0.9". */
+  private void breakdown(String indent, JsonNode perUnit) {
+    if (!perUnit.has("total")) {
+      return;
+    }
+    StringBuilder line = new StringBuilder();
+    perUnit
+        .properties()
+        .forEach(
+            e -> {
+              if (!e.getKey().equals("total")) {
+                line.append(line.isEmpty() ? "" : " · ")
+                    .append(e.getKey())
+                    .append(' ')
+                    .append(trim(e.getValue().asDouble()));
+              }
+            });
+    out.println(indent + line);
+  }
+
+  private static String rate(JsonNode figures, String field, String unit) {
+    return figures.has(field) ? trim(figures.path(field).asDouble()) + " " + unit : "";
+  }
+
+  private static String failures(JsonNode figures) {
+    return figures.has("failures") ? String.valueOf(figures.path("failures").asInt()) : "";
+  }
+
+  private static String percentiles(JsonNode figures) {
+    if (!figures.has("p50_ms")) {
+      return "";
+    }
+    return "%s / %s / %s"
+        .formatted(
+            trim(figures.path("p50_ms").asDouble()),
+            trim(figures.path("p99_ms").asDouble()),
+            trim(figures.path("max_ms").asDouble()));
+  }
+
+  private static String heap(JsonNode heap) {
+    if (!heap.has("heap_used_mib")) {
+      return "";
+    }
+    String text = "used " + trim(heap.path("heap_used_mib").asDouble());
+    if (heap.has("heap_used_after_gc_mib")) {
+      text += ", after GC " + trim(heap.path("heap_used_after_gc_mib").asDouble());
+    }
+    return text;
+  }
+
+  private static String percent(double ratio) {
+    return String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+  }
+
+  private static String trim(double value) {
+    if (Double.isNaN(value)) {
+      return "-";
+    }
+    return value == Math.rint(value) && Math.abs(value) < 1e9
+        ? String.valueOf((long) value)
+        : String.format(Locale.ROOT, value < 10 ? "%.2f" : "%.1f", value);
+  }
+}
