@@ -2,10 +2,9 @@
 # The benchmark: builds the jars, starts a stack, warms it up, measures, prints a table and writes
 # bench/results/<timestamp>-<stack>.json. Figures, not assertions; see bench/README.md.
 #
-#   bench/run.sh [default]          the default run's stack: embedded Temporal (temporal-dev's jar)
-#                                   and H2 files, as ./run.sh starts it
-#   bench/run.sh mysql              MariaDB (scripts/mariadb.sh) and the Temporal CLI's dev server
-#                                   (in memory), as ./run.sh dev starts it
+#   bench/run.sh [default]          the default run's stack: the Temporal CLI's dev server (its history
+#                                   in a file) and H2 files, as ./run.sh starts it
+#   bench/run.sh mysql              MariaDB (scripts/mariadb.sh) and the dev server, as ./run.sh dev
 #   bench/run.sh all                both, one after the other
 #   bench/run.sh backlog [default|mysql]
 #                                   the long one: the receiver down, BENCH_BACKLOG notifications
@@ -142,18 +141,14 @@ common_args() {
   echo --count="$COUNT" --concurrency="$CONCURRENCY" --sequential="$SEQUENTIAL" --warmup="$WARMUP"
 }
 
+# The dev server as ./run.sh starts it (temporal-dev's DevServer writes the command line), with its
+# history in a file of this run's own; its Web UI on a free port.
 start_temporal() {
-  if [[ $1 == default ]]; then
-    # shellcheck disable=SC2046
-    start temporal "listening $TEMPORAL_PORT" java $(service_jvm_flags) -jar "$(jar temporal-dev)" "$TEMPORAL_PORT"
-  else
-    local cli args=()
-    cli=$("$ROOT/temporal-dev/dev-server.sh" install)
-    # In memory, no Web UI: a server of this run alone. The search attributes are the notifier's.
-    args=(server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --headless --namespace default --log-level warn
-      --search-attribute TxNo=Keyword --search-attribute AccountNo=Keyword --search-attribute NotifyStatus=Keyword)
-    start temporal "'$cli' operator cluster health --address 127.0.0.1:$TEMPORAL_PORT" "$cli" "${args[@]}"
-  fi
+  local cli command=()
+  cli=$("$ROOT/temporal-dev/dev-server.sh" install)
+  mapfile -t command < <(java -jar "$(jar temporal-dev)" dev-server-command --cli "$cli" \
+    --port "$TEMPORAL_PORT" --ui-port "$((TEMPORAL_PORT + 1000))" --db "$TMP/temporal.db")
+  start temporal "'$cli' operator cluster health --address 127.0.0.1:$TEMPORAL_PORT" "${command[@]}"
 }
 
 database_args() { # STACK SERVICE(pay|account)
@@ -180,7 +175,7 @@ start_pay_api() { # STACK [extra arguments...]
   # shellcheck disable=SC2046,SC2086
   start pay-api "$(spring_ready "$PAY_PORT")" java $(service_jvm_flags) -jar "$(jar pay-api)" \
     --server.port="$PAY_PORT" --spring.temporal.connection.target="127.0.0.1:$TEMPORAL_PORT" \
-    --notify.account-api="http://127.0.0.1:$ACCOUNT_PORT" --notify.pay-api="http://127.0.0.1:$PAY_PORT" \
+    --notify.account-api="http://127.0.0.1:$ACCOUNT_PORT" \
     $PAY_ARGS "$@"
 }
 
@@ -205,7 +200,7 @@ prepare_stack() { # STACK: what the stack needs besides its processes
   RESULTS="$BENCH/results/$STAMP-$1.json"
   LOGS="$BENCH/results/$STAMP-$1-logs"
   mkdir -p "$LOGS"
-  local ports=("$TEMPORAL_PORT" "$PAY_PORT" "$ACCOUNT_PORT")
+  local ports=("$TEMPORAL_PORT" "$((TEMPORAL_PORT + 1000))" "$PAY_PORT" "$ACCOUNT_PORT")
   [[ ${BENCH_SEED:-1} == 1 ]] && ports+=("$SEED_PAY_PORT" "$SEED_ACCOUNT_PORT" "$SEED_NAMESRV_PORT"
     "$((SEED_BROKER_PORT - 2))" "$SEED_BROKER_PORT" "$((SEED_BROKER_PORT + 1))")
   check_ports_free "${ports[@]}"
@@ -226,8 +221,8 @@ prepare_stack() { # STACK: what the stack needs besides its processes
 
 describe() {
   case $1 in
-    default) echo "embedded Temporal (Java test server) + H2 files" ;;
-    mysql) echo "Temporal CLI dev server (in memory) + MariaDB on :$MARIADB_PORT" ;;
+    default) echo "Temporal CLI dev server (history in a file) + H2 files" ;;
+    mysql) echo "Temporal CLI dev server (history in a file) + MariaDB on :$MARIADB_PORT" ;;
   esac
 }
 

@@ -122,19 +122,28 @@ class NotifyOverHttpTest {
   }
 
   @Test
-  void aNotificationDeliveredAtTheThirdAttemptHasTheHistoryOfOneDeliveredAtTheFirst() {
+  void aNotificationDeliveredAtOnceTakesSevenEventsAndAtTheNinthAttemptAsManyAsAtTheSecond() {
     accountApi.answer(NOTIFICATIONS, request -> new Answer(200, credited()));
     resultOf(start("tx-first"));
+    NotificationState second = resultOf(startFailing("tx-second", 1));
+    NotificationState ninth = resultOf(startFailing("tx-ninth", 8));
+
+    assertThat(historyLength("tx-first")).isEqualTo(7);
+    assertThat(second.attempts()).isEqualTo(2);
+    assertThat(ninth.attempts()).isEqualTo(9);
+    assertThat(historyLength("tx-ninth")).isEqualTo(historyLength("tx-second"));
+  }
+
+  /** Starts a notification that the receiver refuses {@code failures} times, then takes. */
+  private NotifyWorkflow startFailing(String txNo, int failures) {
     AtomicInteger calls = new AtomicInteger();
     accountApi.answer(
         NOTIFICATIONS,
         request ->
-            calls.incrementAndGet() < 3 ? unavailable(request) : new Answer(200, credited()));
-
-    NotificationState third = resultOf(start("tx-third"));
-
-    assertThat(third.attempts()).isEqualTo(3);
-    assertThat(historyLength("tx-third")).isEqualTo(historyLength("tx-first"));
+            calls.incrementAndGet() <= failures
+                ? unavailable(request)
+                : new Answer(200, credited()));
+    return start(txNo);
   }
 
   @Test

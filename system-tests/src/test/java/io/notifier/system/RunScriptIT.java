@@ -155,7 +155,7 @@ class RunScriptIT {
           .satisfies(
               row -> {
                 assertThat(row.workflowId()).isEqualTo(workflowId);
-                assertThat(row.type()).isEqualTo("NotifyWorkflow");
+                assertThat(row.type()).isEqualTo("NotifyWorkflowV2");
                 assertThat(row.status()).isEqualTo("RUNNING");
               });
       page = ui.openWorkflow(workflowId);

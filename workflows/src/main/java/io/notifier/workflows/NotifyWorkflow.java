@@ -20,7 +20,14 @@ public interface NotifyWorkflow {
     return "notify-" + txNo;
   }
 
-  @WorkflowMethod
+  /**
+   * The workflow type is {@value #TYPE}: the first attempt is made in the first workflow task,
+   * which changed the commands of every execution; those started before run on as the type {@code
+   * NotifyWorkflow} (see {@code legacy.NotifyWorkflowV1}).
+   */
+  String TYPE = "NotifyWorkflowV2";
+
+  @WorkflowMethod(name = TYPE)
   NotificationState notifyRecharge(NotifyRequest request);
 
   /**

@@ -1,5 +1,6 @@
 package io.notifier.workflows;
 
+import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,7 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>v1: each failed attempt signalled its workflow ({@code deliveryAttemptFailed}); a {@code
  * reconcile} signal went on without waiting for the cancelled delivery. v2: failed attempts add
  * nothing to the history; a reconcile signal waits for the cancelled delivery and its attempts. v3:
- * a rejected notification is reconciled rather than FAILED, and reconciliation has a limit.
+ * a rejected notification is reconciled rather than FAILED, and reconciliation has a limit. These
+ * three are the type NotifyWorkflow, run by the legacy implementation. v4: the type
+ * NotifyWorkflowV2, whose first attempt is a local activity in the first workflow task.
  */
 class NotifyWorkflowReplayTest {
 
@@ -26,7 +29,7 @@ class NotifyWorkflowReplayTest {
       })
   void historiesOfTheSignallingVersionReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/v1/" + scenario + ".json", NotifyWorkflowImpl.class);
+        "histories/v1/" + scenario + ".json", NotifyWorkflowV1Impl.class);
   }
 
   @ParameterizedTest(name = "v2 {0}")
@@ -41,7 +44,7 @@ class NotifyWorkflowReplayTest {
       })
   void historiesOfTheQuietVersionReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/v2/" + scenario + ".json", NotifyWorkflowImpl.class);
+        "histories/v2/" + scenario + ".json", NotifyWorkflowV1Impl.class);
   }
 
   @ParameterizedTest(name = "v3 {0}")
@@ -57,6 +60,22 @@ class NotifyWorkflowReplayTest {
       })
   void historiesOfTheReconcilingRejectionVersionReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/v3/" + scenario + ".json", NotifyWorkflowImpl.class);
+        "histories/v3/" + scenario + ".json", NotifyWorkflowV1Impl.class);
+  }
+
+  @ParameterizedTest(name = "v4 {0}")
+  @ValueSource(
+      strings = {
+        "delivered-at-once",
+        "delivered-after-retries",
+        "rejected",
+        "reconciled-by-timer",
+        "reconciled-by-signal",
+        "delivered-while-reconcile-was-requested",
+        "reconciliation-gave-up"
+      })
+  void historiesOfTheFirstAttemptInTheWorkflowTaskVersionReplay(String scenario) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/v4/" + scenario + ".json", NotifyWorkflowImpl.class);
   }
 }

@@ -26,7 +26,7 @@ import java.util.function.BiConsumer;
  * <pre>
  * mvn -pl workflows test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.notifier.workflows.RecordHistories \
- *   -Dexec.args=workflows/src/test/resources/histories/v3
+ *   -Dexec.args=workflows/src/test/resources/histories/v4
  * </pre>
  */
 public final class RecordHistories {

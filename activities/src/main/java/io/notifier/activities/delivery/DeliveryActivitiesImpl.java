@@ -42,6 +42,9 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
   @Override
   public DeliveryReceipt deliver(DeliveryRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
+    if (request.firstAttempt() != null && attemptOf(context) == 1 && !context.getInfo().isLocal()) {
+      throw firstAttemptMadeBefore(context, request);
+    }
     JsonHttp.Response response;
     try {
       response = http.post(notificationsUri, request.notification());
@@ -87,6 +90,27 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
         .build();
   }
 
+  /**
+   * The workflow made the first attempt itself, which failed: the server's attempt 1 is that one.
+   * It records the failure where the next attempts and {@code describe} read it, and asks the
+   * server to come back when the schedule's second attempt is due, measured from the first.
+   */
+  private ApplicationFailure firstAttemptMadeBefore(
+      ActivityExecutionContext context, DeliveryRequest request) {
+    FailedAttempt first = request.firstAttempt();
+    FailedAttempts failures = FailedAttempts.NONE.and(first);
+    heartbeat(context, failures);
+    Duration wait =
+        Duration.between(clock.instant(), first.at().plus(request.schedule().delayAfterAttempt(1)));
+    return ApplicationFailure.newBuilder()
+        .setType(DeliveryFailures.DELIVERY_FAILED)
+        .setMessage(first.error())
+        .setDetails(failures)
+        .setNextRetryDelay(wait.isNegative() ? Duration.ZERO : wait)
+        .setCategory(ApplicationErrorCategory.BENIGN)
+        .build();
+  }
+
   /** Attempts count from 1; TestActivityEnvironment reports 0 for the only one it runs. */
   private static int attemptOf(ActivityExecutionContext context) {
     return Math.max(1, context.getInfo().getAttempt());
@@ -116,12 +140,17 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
         context
             .getHeartbeatDetails(FailedAttempts.class)
             .orElse(FailedAttempts.NONE)
-            .and(new FailedAttempt(context.getInfo().getAttempt(), clock.instant(), error));
+            .and(new FailedAttempt(attemptOf(context), clock.instant(), error));
+    heartbeat(context, failures);
+    return failures;
+  }
+
+  /** A local attempt's heartbeat goes nowhere: its failure carries them to the workflow. */
+  private static void heartbeat(ActivityExecutionContext context, FailedAttempts failures) {
     try {
       context.heartbeat(failures);
     } catch (ActivityCompletionException cancelledOrGone) {
       // Cancelled by a reconcile request, or timed out: the failure still carries them.
     }
-    return failures;
   }
 }

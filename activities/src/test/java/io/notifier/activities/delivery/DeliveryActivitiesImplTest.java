@@ -40,7 +40,8 @@ class DeliveryActivitiesImplTest {
       new DeliveryRequest(
           new RechargeNotification(
               "tx-1", "1", new BigDecimal("100.00"), RechargeNotification.SUCCESS),
-          SCHEDULE);
+          SCHEDULE,
+          null);
 
   private final StubHttpServer accountApi = StubHttpServer.start();
   private final TestActivityEnvironment env = TestActivityEnvironment.newInstance();
@@ -160,6 +161,21 @@ class DeliveryActivitiesImplTest {
     assertThat(recorded.recent().getLast().at()).isEqualTo(NOW);
     assertThat(recorded.recent().getLast().error()).startsWith("HTTP 503 from ");
     assertThat(heartbeat.get()).isEqualTo(recorded);
+  }
+
+  @Test
+  void afterAFirstAttemptTheWorkflowMadeItselfTheServersFirstRecordsItAndWaitsForTheSecond() {
+    FailedAttempt local = new FailedAttempt(1, NOW.minusSeconds(20), "HTTP 503 at first");
+    DeliveryRequest afterLocal =
+        new DeliveryRequest(REQUEST.notification(), REQUEST.schedule(), local);
+
+    ApplicationFailure failure = failureOf(() -> delivery.deliver(afterLocal));
+
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofSeconds(40));
+    assertThat(failure.getOriginalMessage()).isEqualTo("HTTP 503 at first");
+    assertThat(failure.getDetails().get(FailedAttempts.class).recent()).containsExactly(local);
+    assertThat(heartbeat.get().recent()).containsExactly(local);
+    assertThat(accountApi.received()).isEmpty();
   }
 
   private static ApplicationFailure failureOf(Runnable attempt) {

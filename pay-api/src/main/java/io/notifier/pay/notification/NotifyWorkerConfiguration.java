@@ -6,6 +6,7 @@ import io.notifier.activities.http.JsonHttp;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyWorkflowImpl;
+import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -51,7 +52,9 @@ class NotifyWorkerConfiguration {
             properties.taskQueue(),
             // Activities spend their time waiting on HTTP; a virtual thread each is cheap.
             WorkerOptions.newBuilder().setUsingVirtualThreadsOnActivityWorker(true).build());
-    worker.registerWorkflowImplementationTypes(NotifyWorkflowImpl.class);
+    // NotifyWorkflowV2 for new notifications; NotifyWorkflow for those started before it existed.
+    worker.registerWorkflowImplementationTypes(
+        NotifyWorkflowImpl.class, NotifyWorkflowV1Impl.class);
     JsonHttp http =
         new JsonHttp(properties.http().connectTimeout(), properties.http().requestTimeout());
     worker.registerActivitiesImplementations(

@@ -8,7 +8,9 @@ import io.temporal.activity.ActivityMethod;
 public interface DeliveryActivities {
 
   /**
-   * One attempt: POSTs the notification and returns when the receiver answered 2xx.
+   * One attempt: POSTs the notification and returns when the receiver answered 2xx. Run as a local
+   * activity for the first attempt, in the workflow's first task; retried on the server for the
+   * others, whose attempt 1 stands for that first one ({@link DeliveryRequest#firstAttempt()}).
    *
    * <p>A failure that may heal throws a retryable {@link DeliveryFailures#DELIVERY_FAILED} carrying
    * the schedule's next delay; a refusal for good throws a non-retryable {@link

@@ -12,6 +12,7 @@ import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -84,6 +85,9 @@ public final class FakeReceiver implements DeliveryActivities, DeliveryProgress 
   public DeliveryReceipt deliver(DeliveryRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     int attempt = context.getInfo().getAttempt();
+    if (request.firstAttempt() != null && attempt == 1 && !context.getInfo().isLocal()) {
+      throw waitForTheSecondAttempt(context, request);
+    }
     attempts.add(clock.get());
     Answer answer = script.apply(attempt);
     if (answer == Answer.HOLD) {
@@ -108,6 +112,23 @@ public final class FakeReceiver implements DeliveryActivities, DeliveryProgress 
               .setNonRetryable(true)
               .build();
     };
+  }
+
+  /** The server's attempt 1 stands for the workflow's own first one: it waits for the schedule. */
+  private ApplicationFailure waitForTheSecondAttempt(
+      ActivityExecutionContext context, DeliveryRequest request) {
+    FailedAttempts first = FailedAttempts.NONE.and(request.firstAttempt());
+    context.heartbeat(first);
+    Duration wait =
+        Duration.between(
+            clock.get(), request.firstAttempt().at().plus(request.schedule().delayAfterAttempt(1)));
+    return ApplicationFailure.newBuilder()
+        .setType(DeliveryFailures.DELIVERY_FAILED)
+        .setMessage(request.firstAttempt().error())
+        .setDetails(first)
+        .setNextRetryDelay(wait.isNegative() ? Duration.ZERO : wait)
+        .setCategory(ApplicationErrorCategory.BENIGN)
+        .build();
   }
 
   private FailedAttempts failed(ActivityExecutionContext context, String error) {
