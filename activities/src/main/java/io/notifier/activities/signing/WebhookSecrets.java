@@ -17,11 +17,14 @@ public final class WebhookSecrets {
   private WebhookSecrets() {}
 
   /**
-   * @return {@code secrets}, each checked
+   * @return the secrets among {@code entries}, each checked
    * @throws IllegalArgumentException naming the first that is unusable, by its place
    */
-  public static List<String> check(List<String> secrets) {
-    if (secrets == null || secrets.isEmpty()) {
+  public static List<String> check(List<String> entries) {
+    // A trailing comma, or an empty variable, leaves blank entries: they are no secret.
+    List<String> secrets =
+        entries == null ? List.of() : entries.stream().filter(e -> !e.isBlank()).toList();
+    if (secrets.isEmpty()) {
       throw new IllegalArgumentException("no signing secret");
     }
     for (int i = 0; i < secrets.size(); i++) {
@@ -30,7 +33,7 @@ public final class WebhookSecrets {
         throw new IllegalArgumentException("signing secret " + (i + 1) + " " + problem);
       }
     }
-    return List.copyOf(secrets);
+    return secrets;
   }
 
   private static String problemOf(String secret) {
