@@ -21,12 +21,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * The README's first command, as a new user runs it: {@code ./run.sh} starts everything on the
  * default ports, a recharge is credited, services are stopped and started again from another
- * terminal, and Ctrl-C stops all of it. It uses the ports of the quickstart, so nothing else may be
- * listening there; whatever happens, it stops what it started.
+ * terminal, and Ctrl-C stops all of it, all with the README's demo keys, which ./run.sh passes to
+ * the services by itself. It uses the ports of the quickstart, so nothing else may be listening
+ * there; whatever happens, it stops what it started.
  */
 class RunScriptIT {
 
   private static final List<Integer> PORTS = List.of(7233, 8081, 8082);
+
+  /** The demo client's key at both services, as the README's curl lines carry it. */
+  private static final String DEMO_CLIENT_KEY = "demo-client-key";
+
   private final Path root = Path.of(System.getProperty("notify.jars", "..")).toAbsolutePath();
   private final Path output =
       Path.of(System.getProperty("notify.logs", "target/service-logs"), "run.sh.log");
@@ -47,8 +52,8 @@ class RunScriptIT {
               assertThat(run.isAlive()).as("./run.sh still running (output: %s)", output).isTrue();
               return Files.readString(output).contains("Ready:");
             });
-    JsonApi payApi = new JsonApi(8081);
-    JsonApi accountApi = new JsonApi(8082);
+    JsonApi payApi = new JsonApi(8081).as(DEMO_CLIENT_KEY);
+    JsonApi accountApi = new JsonApi(8082).as(DEMO_CLIENT_KEY);
 
     String first = recharge(payApi, "1", "100.00");
     long recharged = System.nanoTime();
@@ -66,6 +71,12 @@ class RunScriptIT {
     assertThat(script("stop", "nope").exitCode()).as("stopping an unknown service").isNotZero();
     assertThat(script("stop", "pay-api").exitCode()).isZero();
     assertThat(script("start", "pay-api").exitCode()).as("pay-api started again").isZero();
+    // pay-api takes a recharge while account-api is away only for an account it checked lately.
+    String checked = recharge(payApi, "2", "0.01");
+    await("account 2 checked and its recharge notified")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> notification(payApi, checked).path("status").asString(), "NOTIFIED"::equals);
     assertThat(script("stop", "account-api").exitCode()).isZero();
     String retried = recharge(payApi, "2", "7.00");
     JsonNode failing =
