@@ -65,6 +65,11 @@ abstract class NotifierStack implements AutoCloseable {
   /** NOTIFY_SIGNING_SECRETS of account-api's next start. */
   String accountApiSecrets = signingSecret;
 
+  /** NOTIFY_SIGNING_SECRETS and notify.window of pay-api's next start. */
+  String payApiSecrets = signingSecret;
+
+  Duration payApiWindow = policy.window();
+
   /** pay-api, as the client "shop". */
   final JsonApi payApi = new JsonApi(payApiPort).as(CLIENT_KEY);
 
@@ -122,14 +127,14 @@ abstract class NotifierStack implements AutoCloseable {
             "--spring.temporal.connection.target=" + temporalAddress(),
             "--notify.account-api=http://127.0.0.1:" + receiverLink.port(),
             "--notify.retry.intervals=" + policy.intervalsProperty(),
-            "--notify.window=" + policy.window().toSeconds() + "s",
+            "--notify.window=" + payApiWindow.toSeconds() + "s",
             "--notify.reconcile.after=" + policy.reconcileAfter().toSeconds() + "s",
             "--notify.attempt-timeout=5s",
             "--notify.http.connect-timeout=1s",
             "--notify.http.request-timeout=3s",
             "--notify.relay.interval=1s",
             "--notify.relay.grace=2s",
-            "--notify.signing.secrets=" + signingSecret,
+            "--notify.signing.secrets=" + payApiSecrets,
             "--pay-api.security.client-keys=shop:" + CLIENT_KEY + ",other:" + OTHER_CLIENT_KEY,
             "--pay-api.security.query-keys=account-api:" + QUERY_KEY,
             "--pay-api.security.operator-keys=ops:" + OPERATOR_KEY,
@@ -151,6 +156,10 @@ abstract class NotifierStack implements AutoCloseable {
 
   void stopAccountApi() {
     accountApiProcess.stop();
+  }
+
+  void stopPayApi() {
+    payApiProcess.stop();
   }
 
   void killPayApi() {
