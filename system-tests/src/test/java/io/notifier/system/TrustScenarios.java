@@ -138,7 +138,9 @@ interface TrustScenarios {
     await("both credited")
         .atMost(SOON)
         .pollInterval(Duration.ofMillis(100))
-        .until(() -> stack.balance("2"), balance -> balance.compareTo(before.add(new BigDecimal("8.00"))) == 0);
+        .until(
+            () -> stack.balance("2"),
+            balance -> balance.compareTo(before.add(new BigDecimal("8.00"))) == 0);
   }
 
   @Test
@@ -180,7 +182,9 @@ interface TrustScenarios {
 
     assertThat(refusing.path("status").asString()).isEqualTo("NOTIFYING");
     assertThat(refusing.path("lastError").asString()).contains("HTTP 401");
-    stack.awaitNotification(txNo, "NOTIFIED", SOON);
+    // An attempt the stopped worker had taken times out (5 s) before it is retried, as after a
+    // kill.
+    stack.awaitNotification(txNo, "NOTIFIED", Duration.ofSeconds(30));
     assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("6.00")));
   }
 
