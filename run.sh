@@ -12,6 +12,8 @@
 #   ./run.sh stop              stop everything a run started (also what a killed run left behind)
 #
 # NOTIFY_SKIP_BUILD=1 uses the jars as they are (the end-to-end test of this script does).
+# Credentials: unless set, a signing secret made once for this checkout (.data/run/demo-secrets) and
+# the README's demo keys (PAY_API_KEYS=demo:demo-client-key, ...); see demo_credentials below.
 # The notifier's settings come from the environment, e.g. a seconds-scale schedule for a demo:
 #   NOTIFY_RETRY_INTERVALS=5s,10s,20s NOTIFY_WINDOW=2m NOTIFY_RECONCILE_AFTER=30s ./run.sh
 set -euo pipefail
@@ -55,11 +57,31 @@ running() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/
 SETTINGS_PATTERN='^(NOTIFY_|PAY_|ACCOUNT_|TEMPORAL_|DB_|SPRING_|SERVER_|API_|JAVA_TOOL_OPTIONS)'
 save_settings() {
   local name
-  : >"$RUN/settings"
+  (umask 077 && : >"$RUN/settings") # it holds the run's keys and secrets
   while IFS= read -r name; do
     [[ "$name" =~ $SETTINGS_PATTERN ]] && declare -p "$name" | sed 's/^declare -x /export /;s/^declare -- /export /' >>"$RUN/settings"
   done < <(compgen -e)
   return 0
+}
+
+# The quickstart's credentials, each unless the environment sets it: the notifier's signing secret,
+# made once for this checkout and kept in .data/run/demo-secrets, and the demo keys the README's curl
+# lines carry. Set your own (all of them together, or the services will not know each other).
+demo_credentials() {
+  if [[ -z "${NOTIFY_SIGNING_SECRETS:-}" ]]; then
+    if [[ ! -s "$RUN/demo-secrets" ]]; then
+      (umask 077 && echo "whsec_$(head -c 32 /dev/urandom | base64 | tr -d '\n')" >"$RUN/demo-secrets")
+    fi
+    NOTIFY_SIGNING_SECRETS=$(cat "$RUN/demo-secrets")
+  fi
+  export NOTIFY_SIGNING_SECRETS
+  export PAY_API_KEYS="${PAY_API_KEYS:-demo:demo-client-key}"
+  export PAY_API_OPERATOR_KEYS="${PAY_API_OPERATOR_KEYS:-ops:demo-operator-key}"
+  export PAY_API_QUERY_KEYS="${PAY_API_QUERY_KEYS:-account-api:demo-query-key}"
+  export PAY_API_QUERY_KEY="${PAY_API_QUERY_KEY:-demo-query-key}"
+  export ACCOUNT_API_KEYS="${ACCOUNT_API_KEYS:-demo:demo-client-key,pay-api:demo-account-check-key}"
+  export ACCOUNT_API_OPERATOR_KEYS="${ACCOUNT_API_OPERATOR_KEYS:-ops:demo-operator-key}"
+  export ACCOUNT_CHECK_KEY="${ACCOUNT_CHECK_KEY:-demo-account-check-key}"
 }
 
 # Starts one service in the background, its output appended to .data/run/<service>.log.
@@ -205,15 +227,18 @@ banner() {
 
 $(say "Ready: pay-api http://127.0.0.1:8081 · account-api http://127.0.0.1:8082 · Temporal 127.0.0.1:7233$1")
 
-  # recharge account 1 (张三); the notification credits it within a second
-  curl -s -XPOST localhost:8081/api/recharges -H 'Content-Type: application/json' -d '{"accountNo":"1","amount":"100.00"}'
-  curl -s localhost:8082/api/accounts/1
+  # recharge account 1 (张三) as the demo client; the notification credits it within a second
+  curl -s -XPOST localhost:8081/api/recharges -H 'Authorization: Bearer demo-client-key' \\
+       -H 'Content-Type: application/json' -d '{"accountNo":"1","amount":"100.00"}'
+  curl -s localhost:8082/api/accounts/1 -H 'Authorization: Bearer demo-client-key'
   # the notification's story, and the query (check) interface
-  curl -s localhost:8081/api/recharges/<txNo>/notification
-  curl -s localhost:8081/api/recharges/<txNo>
-  # a duplicate notification is acknowledged, not credited twice
+  curl -s localhost:8081/api/recharges/<txNo>/notification -H 'Authorization: Bearer demo-client-key'
+  curl -s localhost:8081/api/recharges/<txNo> -H 'Authorization: Bearer demo-client-key'
+  # only the notifier's signature credits: a notification from anyone else is refused (401)
   curl -s -XPOST localhost:8082/api/notifications -H 'Content-Type: application/json' \\
        -d '{"txNo":"<txNo>","accountNo":"1","amount":"100.00","result":"success"}'
+  # an operator reconciles: account-api asks pay-api, finds it settled, credits nothing twice
+  curl -s -XPOST localhost:8082/api/reconciliations/<txNo> -H 'Authorization: Bearer demo-operator-key'
   # the receiver goes away and comes back (from another terminal)
   ./run.sh stop account-api      ./run.sh start account-api
 $2
@@ -246,6 +271,7 @@ run() {
 
   echo "$mode" >"$RUN/mode"
   echo $$ >"$RUN/run.pid"
+  demo_credentials
   save_settings
   trap shutdown EXIT
   trap 'exit 130' INT TERM

@@ -53,12 +53,21 @@ class AccountApiHttpEdgeTest {
   @Autowired WebServerApplicationContext context;
 
   static Stream<Probe> malformed() {
+    // Each with the credential its path takes, so that what is refused is the request's form.
+    String operator = "Authorization: Bearer " + Credentials.OPERATOR_KEY;
     return Stream.of(
-            MalformedRequests.atPath("POST", "/api/notifications"),
-            MalformedRequests.withJsonBody("/api/notifications", NOTIFICATION),
-            MalformedRequests.atPath("GET", "/api/accounts/1"),
-            MalformedRequests.atPath("POST", "/api/reconciliations/tx-edge"),
-            MalformedRequests.anywhere())
+            MalformedRequests.with(
+                Credentials.signatureHeaders(""),
+                MalformedRequests.atPath("POST", "/api/notifications")),
+            MalformedRequests.with(
+                Credentials.signatureHeaders(NOTIFICATION),
+                MalformedRequests.withJsonBody("/api/notifications", NOTIFICATION)),
+            MalformedRequests.with(
+                "Authorization: Bearer " + Credentials.CLIENT_KEY,
+                MalformedRequests.atPath("GET", "/api/accounts/1")),
+            MalformedRequests.with(
+                operator, MalformedRequests.atPath("POST", "/api/reconciliations/tx-edge")),
+            MalformedRequests.with(operator, MalformedRequests.anywhere()))
         .flatMap(probes -> probes.stream());
   }
 

@@ -78,7 +78,8 @@ class NotifyOverHttpTest {
     temporal = TestWorkflowEnvironment.newInstance(options.build());
     Worker worker = temporal.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(NotifyWorkflowImpl.class);
-    JsonHttp http = new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    JsonHttp http =
+        new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2), TestSigning.signer());
     Clock serverTime = new ServerClock();
     worker.registerActivitiesImplementations(
         new DeliveryActivitiesImpl(http, accountApi.uri().resolve(NOTIFICATIONS), serverTime),

@@ -27,13 +27,21 @@ class PayApiHttpEdgeTest extends PayApiIntegrationTest {
   @Autowired WebServerApplicationContext context;
 
   static Stream<Probe> malformed() {
+    // Each with a key its path takes, so that what is refused is the request's form.
+    String client = Credentials.header(Credentials.CLIENT_KEY);
+    String operator = Credentials.header(Credentials.OPERATOR_KEY);
     return Stream.of(
-            MalformedRequests.atPath("POST", "/api/recharges"),
-            MalformedRequests.withJsonBody("/api/recharges", RECHARGE),
-            MalformedRequests.atPath("GET", "/api/recharges/tx-edge"),
-            MalformedRequests.atPath("GET", "/api/recharges/tx-edge/notification"),
-            MalformedRequests.atPath("POST", "/api/recharges/tx-edge/notification/reconcile"),
-            MalformedRequests.anywhere())
+            MalformedRequests.with(client, MalformedRequests.atPath("POST", "/api/recharges")),
+            MalformedRequests.with(
+                client, MalformedRequests.withJsonBody("/api/recharges", RECHARGE)),
+            MalformedRequests.with(
+                client, MalformedRequests.atPath("GET", "/api/recharges/tx-edge")),
+            MalformedRequests.with(
+                client, MalformedRequests.atPath("GET", "/api/recharges/tx-edge/notification")),
+            MalformedRequests.with(
+                operator,
+                MalformedRequests.atPath("POST", "/api/recharges/tx-edge/notification/reconcile")),
+            MalformedRequests.with(operator, MalformedRequests.anywhere()))
         .flatMap(probes -> probes.stream());
   }
 

@@ -22,9 +22,9 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 
 /**
  * The whole pay-api, its worker included, on a real database and the Java Temporal test server,
- * notifying a stub of account-api over HTTP, which also answers its reconciliation endpoint. The
- * database is H2, or MariaDB when the build activates the mariadb-test profile as well (the
- * surefire execution "mariadb" does).
+ * notifying a stub of account-api over HTTP, which also answers its reconciliation endpoint and the
+ * accounts pay-api checks before it takes a recharge. The database is H2, or MariaDB when the build
+ * activates the mariadb-test profile as well (the surefire execution "mariadb" does).
  */
 @AlsoOnMariaDb
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 public abstract class PayApiIntegrationTest {
 
   protected static final String CREDITED = "{\"status\":\"SUCCESS\",\"credited\":true}";
+  protected static final String ACCOUNT = "{\"accountNo\":\"%s\",\"balance\":\"0.00\"}";
   protected static final StubHttpServer accountApi = StubHttpServer.start();
   private static final int PORT = FreePorts.find();
 
@@ -46,10 +47,13 @@ public abstract class PayApiIntegrationTest {
   @Autowired protected MockMvcTester mvc;
   @Autowired protected JdbcClient jdbc;
 
+  /** account-api has accounts 1 and 2, as its demo data, and takes every notification. */
   @BeforeEach
   void accountApiAccepts() {
     accountApi.up();
     accountApi.answer("/api/notifications", 200, CREDITED);
+    accountApi.answer("/api/accounts/1", 200, ACCOUNT.formatted("1"));
+    accountApi.answer("/api/accounts/2", 200, ACCOUNT.formatted("2"));
   }
 
   protected static int port() {

@@ -1,17 +1,33 @@
 package io.notifier.system;
 
+import com.standardwebhooks.Webhook;
+import com.standardwebhooks.exceptions.WebhookSigningException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A small JSON-over-HTTP client for one service, as a user's curl would talk to it. */
+/**
+ * A small JSON-over-HTTP client for one service, as a user's curl would talk to it: with an API key
+ * ({@link #as}), signed as the notifier signs ({@link #signedWith}), or with no credential.
+ */
 final class JsonApi {
+
+  /** What a request carries to say who sends it, given its body. */
+  interface Credential {
+    Credential NONE = (request, body) -> {};
+
+    void apply(HttpRequest.Builder request, String body);
+  }
 
   record Response(int status, JsonNode body, HttpResponse<String> raw) {
     String text(String field) {
@@ -27,13 +43,62 @@ final class JsonApi {
           .build();
 
   private final URI base;
+  private final Credential credential;
 
   JsonApi(int port) {
-    this.base = URI.create("http://127.0.0.1:" + port);
+    this(URI.create("http://127.0.0.1:" + port), Credential.NONE);
+  }
+
+  private JsonApi(URI base, Credential credential) {
+    this.base = base;
+    this.credential = credential;
+  }
+
+  /** The same service, called with {@code Authorization: Bearer <key>}. */
+  JsonApi as(String key) {
+    return new JsonApi(base, (request, body) -> request.header("Authorization", "Bearer " + key));
+  }
+
+  /** The same service, called with {@code credential}. */
+  JsonApi with(Credential credential) {
+    return new JsonApi(base, credential);
+  }
+
+  /**
+   * The same service, called as pay-api's notifier calls it: signed with each of {@code secrets}.
+   */
+  JsonApi signedWith(String... secrets) {
+    return with(signature(Clock.systemUTC(), secrets));
+  }
+
+  /** A Standard Webhooks signature over the body, made at {@code clock}'s time. */
+  static Credential signature(Clock clock, String... secrets) {
+    return (request, body) -> {
+      String id = "msg_" + UUID.randomUUID();
+      long timestamp = clock.instant().getEpochSecond();
+      request
+          .header("webhook-id", id)
+          .header("webhook-timestamp", Long.toString(timestamp))
+          .header(
+              "webhook-signature",
+              Stream.of(secrets)
+                  .map(secret -> sign(secret, id, timestamp, body))
+                  .collect(Collectors.joining(" ")));
+    };
+  }
+
+  private static String sign(String secret, String id, long timestamp, String body) {
+    try {
+      return new Webhook(secret).sign(id, timestamp, body);
+    } catch (WebhookSigningException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Response get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    credential.apply(request, "");
+    return send(request);
   }
 
   Response post(String path, Object body) {
@@ -41,11 +106,17 @@ final class JsonApi {
   }
 
   Response post(String path, Object body, Map<String, String> headers) {
+    return postRaw(path, JSON.writeValueAsString(body), headers);
+  }
+
+  /** Posts {@code json} as it is, byte for byte. */
+  Response postRaw(String path, String json, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(request::header);
+    credential.apply(request, json);
     return send(request);
   }
 

@@ -23,12 +23,17 @@ import tools.jackson.databind.JsonNode;
  * running as separate processes. Each subclass runs them on one kind of stack.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class NotificationScenarios {
+abstract class NotificationScenarios implements TrustScenarios {
 
   static final Duration SOON = Duration.ofSeconds(10);
   NotifierStack stack;
 
   abstract NotifierStack newStack();
+
+  @Override
+  public NotifierStack stack() {
+    return stack;
+  }
 
   @BeforeAll
   void startTheStack() {
@@ -88,7 +93,7 @@ abstract class NotificationScenarios {
       List<Callable<JsonApi.Response>> deliveries =
           IntStream.range(0, 32)
               .<Callable<JsonApi.Response>>mapToObj(
-                  i -> () -> stack.accountApi.post("/api/notifications", duplicate))
+                  i -> () -> stack.notifier.post("/api/notifications", duplicate))
               .toList();
       answers = callers.invokeAll(deliveries).stream().map(NotificationScenarios::get).toList();
     }
@@ -117,11 +122,19 @@ abstract class NotificationScenarios {
 
   @Test
   void whileTheReceiverIsStoppedAttemptsFollowTheScheduleAndItsReturnDeliversAtTheNextAttempt() {
+    // pay-api checked account 1 a moment ago: it takes its recharge without asking account-api.
+    stack.awaitNotification(stack.recharge("1", "0.01"), "NOTIFIED", SOON);
     BigDecimal before = stack.balance("1");
     stack.stopAccountApi();
     String txNo;
     JsonNode failing;
     try {
+      // An account it has not checked lately it cannot take money for: 503, nothing recorded.
+      JsonApi.Response unchecked =
+          stack.payApi.post("/api/recharges", Map.of("accountNo", "3", "amount", "1.00"));
+      assertThat(unchecked.status()).isEqualTo(503);
+      assertThat(unchecked.raw().headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
       txNo = stack.recharge("1", "40.00");
       failing = stack.awaitAttempts(txNo, 3, SOON);
     } finally {
@@ -175,7 +188,8 @@ abstract class NotificationScenarios {
     try {
       stack.awaitAttempts(txNo, 2, SOON);
       JsonApi.Response accepted =
-          stack.payApi.post("/api/recharges/" + txNo + "/notification/reconcile", Map.of());
+          stack.payApiAsOperator.post(
+              "/api/recharges/" + txNo + "/notification/reconcile", Map.of());
       assertThat(accepted.status()).isEqualTo(202);
       stack.awaitNotification(txNo, "RECONCILING", SOON);
     } finally {

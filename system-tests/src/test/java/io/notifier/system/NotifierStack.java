@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.notifier.testing.FreePorts;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -43,13 +45,42 @@ abstract class NotifierStack implements AutoCloseable {
     }
   }
 
+  // The keys the services are started with, as an operator sets PAY_API_KEYS and the others.
+  static final String CLIENT_KEY = "e2e-client-key";
+  static final String OTHER_CLIENT_KEY = "e2e-other-client-key";
+  static final String OPERATOR_KEY = "e2e-operator-key";
+  static final String QUERY_KEY = "e2e-query-key";
+  static final String ACCOUNT_CLIENT_KEY = "e2e-account-client-key";
+  static final String ACCOUNT_CHECK_KEY = "e2e-account-check-key";
+
   final Policy policy = Policy.secondsScale();
   final Path logs;
   final int accountApiPort = FreePorts.find();
   final int payApiPort = FreePorts.find();
   final FaultProxy receiverLink = FaultProxy.to(accountApiPort, FreePorts.find());
-  final JsonApi payApi = new JsonApi(payApiPort);
-  final JsonApi accountApi = new JsonApi(accountApiPort);
+
+  /** The secret pay-api signs with and account-api checks, unless a test says otherwise. */
+  final String signingSecret = newSecret();
+
+  /** NOTIFY_SIGNING_SECRETS of account-api's next start. */
+  String accountApiSecrets = signingSecret;
+
+  /** NOTIFY_SIGNING_SECRETS and notify.window of pay-api's next start. */
+  String payApiSecrets = signingSecret;
+
+  Duration payApiWindow = policy.window();
+
+  /** pay-api, as the client "shop". */
+  final JsonApi payApi = new JsonApi(payApiPort).as(CLIENT_KEY);
+
+  final JsonApi payApiAsOperator = new JsonApi(payApiPort).as(OPERATOR_KEY);
+
+  /** account-api, as an operator: reads balances and reconciles. */
+  final JsonApi accountApi = new JsonApi(accountApiPort).as(OPERATOR_KEY);
+
+  /** account-api, as pay-api's notifier calls it: signed. */
+  final JsonApi notifier = new JsonApi(accountApiPort).signedWith(signingSecret);
+
   private ServiceProcess accountApiProcess;
   private ServiceProcess payApiProcess;
 
@@ -95,6 +126,14 @@ abstract class NotifierStack implements AutoCloseable {
     List<String> arguments = new ArrayList<>(databaseArguments("account"));
     arguments.add("--server.port=" + accountApiPort);
     arguments.add("--pay-api.url=http://127.0.0.1:" + payApiPort);
+    arguments.add("--pay-api.key=" + QUERY_KEY);
+    arguments.add("--notify.signing.secrets=" + accountApiSecrets);
+    arguments.add(
+        "--account-api.security.client-keys=shop:"
+            + ACCOUNT_CLIENT_KEY
+            + ",pay-api:"
+            + ACCOUNT_CHECK_KEY);
+    arguments.add("--account-api.security.operator-keys=ops:" + OPERATOR_KEY);
     accountApiProcess = startJar("account-api", arguments, accountApi::ready);
   }
 
@@ -118,13 +157,20 @@ abstract class NotifierStack implements AutoCloseable {
             "--spring.temporal.connection.target=" + temporalAddress(),
             "--notify.account-api=http://127.0.0.1:" + receiverLink.port(),
             "--notify.retry.intervals=" + policy.intervalsProperty(),
-            "--notify.window=" + policy.window().toSeconds() + "s",
+            "--notify.window=" + payApiWindow.toSeconds() + "s",
             "--notify.reconcile.after=" + policy.reconcileAfter().toSeconds() + "s",
             "--notify.attempt-timeout=5s",
             "--notify.http.connect-timeout=1s",
             "--notify.http.request-timeout=3s",
             "--notify.relay.interval=1s",
-            "--notify.relay.grace=2s"));
+            "--notify.relay.grace=2s",
+            "--notify.signing.secrets=" + payApiSecrets,
+            "--pay-api.security.client-keys=shop:" + CLIENT_KEY + ",other:" + OTHER_CLIENT_KEY,
+            "--pay-api.security.query-keys=account-api:" + QUERY_KEY,
+            "--pay-api.security.operator-keys=ops:" + OPERATOR_KEY,
+            // Straight to account-api: the fault proxy cuts the notifier's link only.
+            "--account-check.url=http://127.0.0.1:" + accountApiPort,
+            "--account-check.key=" + ACCOUNT_CHECK_KEY));
     return arguments;
   }
 
@@ -147,12 +193,23 @@ abstract class NotifierStack implements AutoCloseable {
     accountApiProcess.stop();
   }
 
+  void stopPayApi() {
+    payApiProcess.stop();
+  }
+
   void killPayApi() {
     payApiProcess.kill();
   }
 
   void killAccountApi() {
     accountApiProcess.kill();
+  }
+
+  /** A Standard Webhooks secret: {@code whsec_} and the base64 of 32 random bytes. */
+  static String newSecret() {
+    byte[] key = new byte[32];
+    new SecureRandom().nextBytes(key);
+    return "whsec_" + Base64.getEncoder().encodeToString(key);
   }
 
   private static Path jar(String module) {

@@ -58,8 +58,12 @@ class RunScriptIT {
   private final Path root = Path.of(System.getProperty("notify.jars", "..")).toAbsolutePath();
   private final Path logs = Path.of(System.getProperty("notify.logs", "target/service-logs"));
   private final Path output = logs.resolve("run.sh.log");
-  private final JsonApi payApi = new JsonApi(8081);
-  private final JsonApi accountApi = new JsonApi(8082);
+
+  /** The README's demo keys, which ./run.sh gives the services by itself. */
+  private final JsonApi payApi = new JsonApi(8081).as("demo-client-key");
+
+  private final JsonApi accountApi = new JsonApi(8082).as("demo-client-key");
+  private final JsonApi payApiOperator = new JsonApi(8081).as("demo-operator-key");
   private final TemporalCli temporal = TemporalCli.withItsDefaults();
   private Process run;
   private Browser browser;
@@ -81,8 +85,15 @@ class RunScriptIT {
     Files.createDirectories(logs);
     assertThat(script("reset").exitCode()).as("./run.sh reset").isZero();
     browser = Browser.start(SCREENSHOTS, logs.resolve("chromedriver-run.sh.log"));
-    // A seconds-scale schedule, which a service started again from another terminal must keep.
-    run = runScript(Map.of("NOTIFY_RETRY_INTERVALS", "1s", "NOTIFY_WINDOW", "2m"));
+    // A seconds-scale schedule, which a service started again from another terminal must keep;
+    // accounts known to account-api are taken as known for as long as the test runs, so that
+    // recharges go on while account-api is stopped.
+    run =
+        runScript(
+            Map.of(
+                "NOTIFY_RETRY_INTERVALS", "1s",
+                "NOTIFY_WINDOW", "2m",
+                "ACCOUNT_CHECK_CACHE_FOR", "30m"));
     await("./run.sh says Ready (output: " + output + ")")
         .atMost(Duration.ofSeconds(180))
         .pollInterval(Duration.ofMillis(200))
@@ -114,6 +125,7 @@ class RunScriptIT {
   @Order(1)
   void aRechargeIsCreditedAndPayApiGivesTheLinkToItsStory() {
     BigDecimal before = balance("1");
+    recharge("2", "0.01"); // account-api is asked once of each account, while it is up
 
     String txNo = recharge("1", "100.00");
     long recharged = System.nanoTime();
@@ -216,7 +228,8 @@ class RunScriptIT {
           .contains("NOTIFYING");
       temporal.run("workflow", "signal", "--workflow-id", first, "--name", "reconcile");
       JsonApi.Response accepted =
-          payApi.post("/api/recharges/" + stuck.get(1) + "/notification/reconcile", Map.of());
+          payApiOperator.post(
+              "/api/recharges/" + stuck.get(1) + "/notification/reconcile", Map.of());
       assertThat(accepted.status()).isEqualTo(202);
       await("the third one visible to the query")
           .atMost(Duration.ofSeconds(10))

@@ -23,6 +23,28 @@ public final class MalformedRequests {
     public String toString() {
       return name;
     }
+
+    /**
+     * The same request with {@code headers} (lines joined by CRLF) right after its request line: a
+     * credential, so that what is refused is the request's form, not the caller.
+     */
+    public Probe with(String headers) {
+      String request = new String(bytes, StandardCharsets.UTF_8);
+      int endOfRequestLine = request.indexOf("\r\n") + 2;
+      return new Probe(
+          name,
+          status,
+          (request.substring(0, endOfRequestLine)
+                  + headers
+                  + "\r\n"
+                  + request.substring(endOfRequestLine))
+              .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Each of {@code probes} with {@code headers}, such as {@code Authorization: Bearer <key>}. */
+  public static List<Probe> with(String headers, List<Probe> probes) {
+    return probes.stream().map(probe -> probe.with(headers)).toList();
   }
 
   private MalformedRequests() {}

@@ -4,6 +4,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -80,6 +83,23 @@ public class StrictRequestFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new ReadBody(request, body), response);
+  }
+
+  /**
+   * The body this filter read, for what must see it before the endpoint does (the notifier's
+   * signature is checked over it); empty when the request did not come through this filter.
+   */
+  public static Optional<byte[]> bodyOf(ServletRequest request) {
+    ServletRequest current = request;
+    while (true) {
+      if (current instanceof ReadBody read) {
+        return Optional.of(read.body.clone());
+      }
+      if (!(current instanceof ServletRequestWrapper wrapper)) {
+        return Optional.empty();
+      }
+      current = wrapper.getRequest();
+    }
   }
 
   private void tooLarge(HttpServletRequest request, HttpServletResponse response)

@@ -4,6 +4,7 @@ import io.notifier.web.Problems;
 import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.util.Optional;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,10 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
-/** The account system's side of the check: asks pay-api what became of a recharge. */
+/**
+ * The account system's side of the check: asks pay-api what became of a recharge, with the query
+ * key pay-api knows account-api by.
+ */
 @Component
 class PayApiClient {
 
@@ -29,7 +33,11 @@ class PayApiClient {
                 .build());
     requestFactory.setReadTimeout(properties.readTimeout());
     this.http =
-        RestClient.builder().baseUrl(properties.url()).requestFactory(requestFactory).build();
+        RestClient.builder()
+            .baseUrl(properties.url())
+            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.key())
+            .requestFactory(requestFactory)
+            .build();
   }
 
   /** The recharge, or empty when pay-api does not know the txNo. */

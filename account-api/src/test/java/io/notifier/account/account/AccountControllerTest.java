@@ -3,6 +3,7 @@ package io.notifier.account.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.notifier.account.AccountApiTest;
+import io.notifier.account.Credentials;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
@@ -17,7 +18,7 @@ class AccountControllerTest {
 
   @Test
   void theSeedAccountsExistWithNameAndABalanceInCents() {
-    MvcTestResult result = mvc.get().uri("/api/accounts/2").exchange();
+    MvcTestResult result = mvc.get().uri("/api/accounts/2").with(Credentials.client()).exchange();
 
     assertThat(result).hasStatusOk();
     assertThat(result).bodyJson().extractingPath("$.accountNo").isEqualTo("2");
@@ -27,7 +28,7 @@ class AccountControllerTest {
 
   @Test
   void anUnknownAccountIsNotFound() {
-    MvcTestResult result = mvc.get().uri("/api/accounts/999").exchange();
+    MvcTestResult result = mvc.get().uri("/api/accounts/999").with(Credentials.client()).exchange();
 
     assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
     assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -36,7 +37,8 @@ class AccountControllerTest {
 
   @Test
   void aMalformedAccountNumberIsABadRequest() {
-    MvcTestResult result = mvc.get().uri("/api/accounts/{no}", "no way").exchange();
+    MvcTestResult result =
+        mvc.get().uri("/api/accounts/{no}", "no way").with(Credentials.client()).exchange();
 
     assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
     assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("accountNo");

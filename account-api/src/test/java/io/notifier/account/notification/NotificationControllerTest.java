@@ -3,6 +3,7 @@ package io.notifier.account.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.notifier.account.AccountApiTest;
+import io.notifier.account.Credentials;
 import io.notifier.account.Ledger;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -159,6 +160,7 @@ class NotificationControllerTest {
         .uri("/api/notifications")
         .contentType(MediaType.APPLICATION_JSON)
         .content(body)
+        .with(Credentials.notifier())
         .exchange();
   }
 

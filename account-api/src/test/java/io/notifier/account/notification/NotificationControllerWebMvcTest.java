@@ -8,6 +8,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
+import io.notifier.account.Credentials;
+import io.notifier.account.security.SecurityConfiguration;
 import io.notifier.account.settlement.SettlementService;
 import io.notifier.account.settlement.SettlementSource;
 import io.notifier.web.ApiEdgeAutoConfiguration;
@@ -17,15 +19,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** The notification endpoint alone, without a database: acknowledgements and refusals. */
+/**
+ * The notification endpoint alone, without a database, behind account-api's security: what is
+ * acknowledged, and what is refused before it settles anything.
+ */
 @WebMvcTest(NotificationController.class)
 @ImportAutoConfiguration(ApiEdgeAutoConfiguration.class)
+@Import(SecurityConfiguration.class)
+@ActiveProfiles("test")
 class NotificationControllerWebMvcTest {
 
   @Autowired MockMvcTester mvc;
@@ -77,11 +86,28 @@ class NotificationControllerWebMvcTest {
     verifyNoInteractions(settlement);
   }
 
+  @Test
+  void anUnsignedNotificationIsRefusedBeforeAnythingIsSettled() {
+    MvcTestResult result =
+        mvc.post()
+            .uri("/api/notifications")
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(
+                "{\"txNo\":\"tx-1\",\"accountNo\":\"1\",\"amount\":\"1.00\",\"result\":\"success\"}")
+            .exchange();
+
+    assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED);
+    assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).headers().hasValue("WWW-Authenticate", "Bearer");
+    verifyNoInteractions(settlement);
+  }
+
   private MvcTestResult post(String body) {
     return mvc.post()
         .uri("/api/notifications")
         .contentType(MediaType.APPLICATION_JSON)
         .content(body)
+        .with(Credentials.notifier())
         .exchange();
   }
 }

@@ -3,6 +3,7 @@ package io.notifier.account.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.notifier.account.AccountApiTest;
+import io.notifier.account.Credentials;
 import io.notifier.account.Ledger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -67,6 +68,7 @@ class NotificationStrictInputTest {
             .uri("/api/notifications")
             .contentType(MediaType.APPLICATION_JSON)
             .content(body)
+            .with(Credentials.notifier())
             .exchange();
 
     assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);

@@ -3,6 +3,7 @@ package io.notifier.account.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.notifier.account.AccountApiTest;
+import io.notifier.account.Credentials;
 import io.notifier.account.Ledger;
 import io.notifier.testing.StubHttpServer;
 import java.math.BigDecimal;
@@ -103,8 +104,51 @@ class ReconciliationControllerTest {
     assertThat(payApi.received()).noneMatch(request -> request.path().contains("tx 1!"));
   }
 
+  @Test
+  void payApiIsAskedWithTheQueryKey() {
+    String txNo = paid("2", "1.00");
+
+    reconcile(txNo);
+
+    assertThat(payApi.received("GET", "/api/recharges/" + txNo))
+        .singleElement()
+        .satisfies(
+            asked -> assertThat(asked.header("Authorization")).isEqualTo("Bearer test-query-key"));
+  }
+
+  @Test
+  void anOperatorMayReconcileToo() {
+    String txNo = paid("1", "2.00");
+
+    MvcTestResult result =
+        mvc.post().uri("/api/reconciliations/{txNo}", txNo).with(Credentials.operator()).exchange();
+
+    assertThat(result).hasStatusOk();
+    assertThat(result).bodyJson().extractingPath("$.settled").isEqualTo(true);
+  }
+
+  @Test
+  void withoutACredentialOrWithAClientsKeyNothingIsAskedOrSettled() {
+    String txNo = paid("1", "3.00");
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult anonymous = mvc.post().uri("/api/reconciliations/{txNo}", txNo).exchange();
+    MvcTestResult client =
+        mvc.post().uri("/api/reconciliations/{txNo}", txNo).with(Credentials.client()).exchange();
+
+    assertThat(anonymous).hasStatus(HttpStatus.UNAUTHORIZED);
+    assertThat(anonymous).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(client).hasStatus(HttpStatus.FORBIDDEN);
+    assertThat(client).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(payApi.received("GET", "/api/recharges/" + txNo)).isEmpty();
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
   private MvcTestResult reconcile(String txNo) {
-    return mvc.post().uri("/api/reconciliations/{txNo}", txNo).exchange();
+    return mvc.post()
+        .uri("/api/reconciliations/{txNo}", txNo)
+        .with(Credentials.notifier())
+        .exchange();
   }
 
   private static String paid(String accountNo, String amount) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.notifier.activities.signing.WebhookIds;
+import io.notifier.activities.signing.WebhookSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -13,6 +15,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,6 +24,9 @@ import java.util.Optional;
  * A small JSON-over-HTTP client for activities. Both timeouts are explicit and must stay shorter
  * than the activity's StartToClose timeout: an attempt that Temporal times out carries no retry
  * delay, so the escalating schedule only holds when the HTTP call gives up first.
+ *
+ * <p>Every request it sends is signed (Standard Webhooks, {@link WebhookSigner}): the body is
+ * serialized once, and the bytes signed are the bytes sent.
  */
 public final class JsonHttp {
 
@@ -29,8 +35,9 @@ public final class JsonHttp {
   private final HttpClient client;
   private final ObjectMapper mapper;
   private final Duration requestTimeout;
+  private final WebhookSigner signer;
 
-  public JsonHttp(Duration connectTimeout, Duration requestTimeout) {
+  public JsonHttp(Duration connectTimeout, Duration requestTimeout, WebhookSigner signer) {
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -40,19 +47,24 @@ public final class JsonHttp {
     this.mapper =
         JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     this.requestTimeout = requestTimeout;
+    this.signer = signer;
   }
 
   public Response post(URI uri, Object body) {
+    String json = write(body);
     return send(
-        request(uri)
+        signed(request(uri), WebhookIds.of(uri, body), json)
             .header("Content-Type", JSON)
-            .POST(HttpRequest.BodyPublishers.ofString(write(body)))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json.getBytes(StandardCharsets.UTF_8)))
             .build());
   }
 
-  /** A POST without a body, for an action named by its URI. */
+  /** A POST without a body, for an action named by its URI; its signature covers the empty body. */
   public Response post(URI uri) {
-    return send(request(uri).POST(HttpRequest.BodyPublishers.noBody()).build());
+    return send(
+        signed(request(uri), WebhookIds.of(uri, null), "")
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
   }
 
   public <T> T read(Response response, Class<T> type) {
@@ -66,6 +78,10 @@ public final class JsonHttp {
 
   private HttpRequest.Builder request(URI uri) {
     return HttpRequest.newBuilder(uri).timeout(requestTimeout).header("Accept", JSON);
+  }
+
+  private HttpRequest.Builder signed(HttpRequest.Builder request, String id, String payload) {
+    return signer.sign(id, payload).applyTo(request);
   }
 
   private Response send(HttpRequest request) {

@@ -3,6 +3,7 @@ package io.notifier.activities.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.notifier.activities.TestSigning;
 import io.notifier.activities.http.JsonHttp;
 import io.notifier.testing.StubHttpServer;
 import io.notifier.workflows.RechargeNotification;
@@ -51,7 +52,7 @@ class DeliveryActivitiesImplTest {
   DeliveryActivitiesImplTest() {
     env.registerActivitiesImplementations(
         new DeliveryActivitiesImpl(
-            new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2)),
+            new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2), TestSigning.signer()),
             accountApi.uri().resolve("/api/notifications"),
             Clock.fixed(NOW, ZoneOffset.UTC)));
     env.setActivityHeartbeatListener(FailedAttempts.class, heartbeat::set);

@@ -3,6 +3,7 @@ package io.notifier.activities.reconciliation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.notifier.activities.TestSigning;
 import io.notifier.activities.http.JsonHttp;
 import io.notifier.testing.StubHttpServer;
 import io.notifier.workflows.reconciliation.ReconciliationActivities;
@@ -27,7 +28,8 @@ class ReconciliationActivitiesImplTest {
   ReconciliationActivitiesImplTest() {
     env.registerActivitiesImplementations(
         new ReconciliationActivitiesImpl(
-            new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2)), accountApi.uri()));
+            new JsonHttp(Duration.ofSeconds(1), Duration.ofSeconds(2), TestSigning.signer()),
+            accountApi.uri()));
     reconciliation = env.newActivityStub(ReconciliationActivities.class);
   }
 

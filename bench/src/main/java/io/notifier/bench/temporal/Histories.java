@@ -1,7 +1,6 @@
 package io.notifier.bench.temporal;
 
 import com.google.protobuf.util.Timestamps;
-import io.notifier.activities.delivery.DeliveryActivities;
 import io.notifier.bench.http.Api;
 import io.notifier.bench.load.Latencies;
 import io.notifier.workflows.NotifyWorkflow;
@@ -75,8 +74,8 @@ public final class Histories {
 
   /**
    * Events that each failed attempt adds, while the receiver is down: the difference between two
-   * histories at rest of the same workflow, divided by the failed attempts between them (each one
-   * is a {@code deliveryAttemptFailed} signal in the history).
+   * histories at rest of the same workflow, divided by the failed attempts between them (the
+   * server's count: the pending Deliver activity's attempt, less the one to come).
    */
   public ObjectNode perFailedAttempt(List<String> txNos, int moreAttempts) {
     int events = 0;
@@ -98,32 +97,31 @@ public final class Histories {
   }
 
   /**
-   * Failed attempts of one notification so far, from its history: the server answers this itself,
-   * where the {@code status} query needs a worker, which a backlog keeps busy.
+   * Failed attempts of one notification so far, as the server counts them for its pending Deliver
+   * activity (describe answers without a worker, which a backlog keeps busy): none once it ended.
    */
   public int failedAttempts(String txNo) {
-    return failedAttempts(history(txNo));
-  }
-
-  private static int failedAttempts(List<HistoryEvent> history) {
-    return (int)
-        history.stream()
-            .filter(
-                e ->
-                    e.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
-                        && e.getWorkflowExecutionSignaledEventAttributes()
-                            .getSignalName()
-                            .equals(DeliveryActivities.ATTEMPT_FAILED_SIGNAL))
-            .count();
+    return client
+        .newUntypedWorkflowStub(NotifyWorkflow.workflowId(txNo))
+        .describe()
+        .getRawDescription()
+        .getPendingActivitiesList()
+        .stream()
+        .filter(activity -> activity.getActivityType().getName().equals("Deliver"))
+        .mapToInt(activity -> activity.getAttempt() - 1)
+        .findFirst()
+        .orElse(0);
   }
 
   private Snapshot atRest(String txNo, int failedAttempts) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       List<HistoryEvent> history = history(txNo);
-      int failed = failedAttempts(history);
+      int failed = failedAttempts(txNo);
+      EventType last = history.getLast().getEventType();
       boolean atRest =
-          history.getLast().getEventType() == EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED;
+          last != EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED
+              && last != EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED;
       if (atRest && failed >= failedAttempts) {
         return new Snapshot(history.size(), failed, history);
       }

@@ -4,6 +4,7 @@ import io.notifier.activities.delivery.DeliveryActivitiesImpl;
 import io.notifier.activities.delivery.DeliveryProgressImpl;
 import io.notifier.activities.http.JsonHttp;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
+import io.notifier.activities.signing.WebhookSigner;
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyWorkflowImpl;
 import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
@@ -23,9 +24,10 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The notifier's worker in pay-api, wired in one place: the workflow from {@code workflows}, the
- * activities from {@code activities} with their HTTP client, the task queue, and the policy new
- * notifications start with. The Spring Boot starter provides the Temporal client; the worker runs
- * beside it in this process, which is what lets a start be eager.
+ * activities from {@code activities} with their HTTP client, which signs what it sends with the
+ * secrets of {@link SigningProperties}, the task queue, and the policy new notifications start
+ * with. The Spring Boot starter provides the Temporal client; the worker runs beside it in this
+ * process, which is what lets a start be eager.
  */
 @Configuration
 class NotifyWorkerConfiguration {
@@ -45,7 +47,11 @@ class NotifyWorkerConfiguration {
 
   @Bean(destroyMethod = "shutdown")
   WorkerFactory notifyWorkerFactory(
-      WorkflowClient client, NotifyProperties properties, OutcomeRecorder outcomes, Clock clock) {
+      WorkflowClient client,
+      NotifyProperties properties,
+      SigningProperties signing,
+      OutcomeRecorder outcomes,
+      Clock clock) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker =
         factory.newWorker(
@@ -56,7 +62,10 @@ class NotifyWorkerConfiguration {
     worker.registerWorkflowImplementationTypes(
         NotifyWorkflowImpl.class, NotifyWorkflowV1Impl.class);
     JsonHttp http =
-        new JsonHttp(properties.http().connectTimeout(), properties.http().requestTimeout());
+        new JsonHttp(
+            properties.http().connectTimeout(),
+            properties.http().requestTimeout(),
+            new WebhookSigner(signing.secrets(), clock));
     worker.registerActivitiesImplementations(
         new RecordedDelivery(
             new DeliveryActivitiesImpl(

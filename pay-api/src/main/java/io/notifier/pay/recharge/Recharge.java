@@ -10,7 +10,9 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A recharge (table account_pay).
  *
- * @param idempotencyKey the client's Idempotency-Key, when it sent one
+ * @param clientId the client that asked for it, by its API key's name; null for a recharge recorded
+ *     before clients were known
+ * @param idempotencyKey the client's Idempotency-Key, when it sent one; unique per client
  * @param notifyStartedAt when its notification was known to be started; null until then
  */
 @Table("account_pay")
@@ -19,6 +21,7 @@ public record Recharge(
     String accountNo,
     @Column("pay_amount") BigDecimal amount,
     String result,
+    String clientId,
     String idempotencyKey,
     Instant createdAt,
     Instant notifyStartedAt) {

@@ -12,29 +12,35 @@ import org.springframework.data.repository.Repository;
 public interface RechargeRepository extends Repository<Recharge, String> {
 
   String COLUMNS =
-      "tx_no, account_no, pay_amount, result, idempotency_key, created_at, notify_started_at";
+      "tx_no, account_no, pay_amount, result, client_id, idempotency_key, created_at,"
+          + " notify_started_at";
 
   /**
    * Records a recharge in one statement, which is its own local transaction. Throws {@code
-   * DuplicateKeyException} when the idempotency key was used before.
+   * DuplicateKeyException} when the client used the idempotency key before.
    */
   @Modifying
   @Query(
-      "INSERT INTO account_pay (tx_no, account_no, pay_amount, result, idempotency_key, created_at)"
-          + " VALUES (:txNo, :accountNo, :amount, :result, :idempotencyKey, :createdAt)")
+      "INSERT INTO account_pay"
+          + " (tx_no, account_no, pay_amount, result, client_id, idempotency_key, created_at)"
+          + " VALUES (:txNo, :accountNo, :amount, :result, :clientId, :idempotencyKey, :createdAt)")
   void insert(
       String txNo,
       String accountNo,
       BigDecimal amount,
       String result,
+      String clientId,
       String idempotencyKey,
       Instant createdAt);
 
   @Query("SELECT " + COLUMNS + " FROM account_pay WHERE tx_no = :txNo")
   Optional<Recharge> findById(String txNo);
 
-  @Query("SELECT " + COLUMNS + " FROM account_pay WHERE idempotency_key = :idempotencyKey")
-  Optional<Recharge> findByIdempotencyKey(String idempotencyKey);
+  @Query(
+      "SELECT "
+          + COLUMNS
+          + " FROM account_pay WHERE client_id = :clientId AND idempotency_key = :idempotencyKey")
+  Optional<Recharge> findByIdempotencyKey(String clientId, String idempotencyKey);
 
   @Modifying
   @Query(

@@ -3,6 +3,7 @@ package io.notifier.pay.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
 import io.notifier.pay.recharge.RechargeRepository;
 import io.notifier.workflows.NotifyStatus;
@@ -91,6 +92,7 @@ class NotificationSweeperTest extends PayApiIntegrationTest {
         "1",
         new BigDecimal("5.00"),
         "success",
+        "shop",
         null,
         Instant.now().minus(Duration.ofHours(2)));
     recharges.markNotificationStarted(txNo, Instant.now().minus(Duration.ofHours(2)));
@@ -120,6 +122,7 @@ class NotificationSweeperTest extends PayApiIntegrationTest {
             .uri("/api/recharges")
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"accountNo\":\"%s\",\"amount\":\"%s\"}".formatted(accountNo, amount))
+            .with(Credentials.client())
             .exchange();
     assertThat(result).hasStatus(HttpStatus.CREATED);
     String location = result.getResponse().getHeader("Location");

@@ -1,8 +1,11 @@
 package io.notifier.pay.recharge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.awaitility.Awaitility.await;
 
+import com.standardwebhooks.Webhook;
+import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,7 +47,8 @@ class RechargeApiTest extends PayApiIntegrationTest {
   void theQueryInterfaceAnswersWhatWasRecorded() {
     String txNo = txNoOf(recharge("{\"accountNo\":\"2\",\"amount\":\"12.5\"}", null));
 
-    MvcTestResult result = mvc.get().uri("/api/recharges/{txNo}", txNo).exchange();
+    MvcTestResult result =
+        mvc.get().uri("/api/recharges/{txNo}", txNo).with(Credentials.client()).exchange();
 
     assertThat(result).hasStatusOk();
     assertThat(result).bodyJson().extractingPath("$.txNo").isEqualTo(txNo);
@@ -73,6 +77,26 @@ class RechargeApiTest extends PayApiIntegrationTest {
   }
 
   @Test
+  void theNotificationCarriesTheNotifiersSignatureOverItsBodyWithTheTxNoAsItsId() {
+    String txNo = txNoOf(recharge("{\"accountNo\":\"2\",\"amount\":\"8.00\"}", null));
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(accountApi.received("POST", "/api/notifications"))
+                    .filteredOn(request -> txNo.equals(request.header("webhook-id")))
+                    .singleElement()
+                    .satisfies(
+                        request ->
+                            assertThatCode(
+                                    () ->
+                                        new Webhook(Credentials.SECRET)
+                                            .verify(request.body(), request.headers()))
+                                .doesNotThrowAnyException()));
+  }
+
+  @Test
   void aRepeatedIdempotencyKeyReturnsTheOriginalAndStartsNothingNew() {
     String key = "key-" + UUID.randomUUID();
     String body = "{\"accountNo\":\"1\",\"amount\":\"5.00\"}";
@@ -88,7 +112,11 @@ class RechargeApiTest extends PayApiIntegrationTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(mvc.get().uri("/api/recharges/{txNo}/notification", txNo).exchange())
+                assertThat(
+                        mvc.get()
+                            .uri("/api/recharges/{txNo}/notification", txNo)
+                            .with(Credentials.client())
+                            .exchange())
                     .bodyJson()
                     .extractingPath("$.status")
                     .isEqualTo("NOTIFIED"));
@@ -117,6 +145,7 @@ class RechargeApiTest extends PayApiIntegrationTest {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/api/recharges"))
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", key)
+            .header("Authorization", "Bearer " + Credentials.CLIENT_KEY)
             .POST(HttpRequest.BodyPublishers.ofString("{\"accountNo\":\"2\",\"amount\":\"3.00\"}"))
             .build();
     long before = recharges();
@@ -181,17 +210,26 @@ class RechargeApiTest extends PayApiIntegrationTest {
 
   @Test
   void anUnknownTxNoIsNotFoundAndAMalformedOneABadRequest() {
-    assertThat(mvc.get().uri("/api/recharges/{txNo}", "no-such-tx").exchange())
+    assertThat(
+            mvc.get()
+                .uri("/api/recharges/{txNo}", "no-such-tx")
+                .with(Credentials.client())
+                .exchange())
         .hasStatus(HttpStatus.NOT_FOUND)
         .bodyJson()
         .extractingPath("$.title")
         .isEqualTo("Unknown txNo");
-    assertThat(mvc.get().uri("/api/recharges/{txNo}", "bad tx").exchange())
+    assertThat(
+            mvc.get().uri("/api/recharges/{txNo}", "bad tx").with(Credentials.client()).exchange())
         .hasStatus(HttpStatus.BAD_REQUEST);
   }
 
   private MvcTestResult recharge(String body, String idempotencyKey) {
-    var request = mvc.post().uri("/api/recharges").contentType(MediaType.APPLICATION_JSON);
+    var request =
+        mvc.post()
+            .uri("/api/recharges")
+            .contentType(MediaType.APPLICATION_JSON)
+            .with(Credentials.client());
     if (idempotencyKey != null) {
       request = request.header("Idempotency-Key", idempotencyKey);
     }

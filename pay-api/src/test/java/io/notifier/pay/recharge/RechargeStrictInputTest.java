@@ -2,6 +2,7 @@ package io.notifier.pay.recharge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -105,6 +106,7 @@ class RechargeStrictInputTest extends PayApiIntegrationTest {
         .uri("/api/recharges")
         .contentType(MediaType.APPLICATION_JSON)
         .content(body)
+        .with(Credentials.client())
         .exchange();
   }
 }

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 
+import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class RecordedRechargeTest extends PayApiIntegrationTest {
             .uri("/api/recharges")
             .contentType(MediaType.APPLICATION_JSON)
             .content("{\"accountNo\":\"1\",\"amount\":\"9.00\"}")
+            .with(Credentials.client())
             .exchange();
 
     assertThat(result).hasStatus(HttpStatus.CREATED);

@@ -1,0 +1,57 @@
+package io.notifier.account.security;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * A request signed as Standard Webhooks says: its {@code webhook-*} headers and the body they sign,
+ * then, once a signature verified, the notifier in role {@link Role#NOTIFIER}.
+ */
+final class WebhookSignatureAuthentication extends AbstractAuthenticationToken {
+
+  static final String NOTIFIER = "notifier";
+
+  private final transient Map<String, List<String>> headers;
+  private final transient byte[] body;
+
+  private WebhookSignatureAuthentication(
+      Map<String, List<String>> headers, byte[] body, boolean verified) {
+    super(verified ? List.of(new SimpleGrantedAuthority("ROLE_" + Role.NOTIFIER)) : List.of());
+    this.headers = headers;
+    this.body = body;
+    setAuthenticated(verified);
+  }
+
+  static WebhookSignatureAuthentication presented(Map<String, List<String>> headers, byte[] body) {
+    return new WebhookSignatureAuthentication(headers, body, false);
+  }
+
+  static WebhookSignatureAuthentication verified() {
+    return new WebhookSignatureAuthentication(Map.of(), new byte[0], true);
+  }
+
+  Map<String, List<String>> headers() {
+    return headers;
+  }
+
+  byte[] body() {
+    return body;
+  }
+
+  @Override
+  public Object getCredentials() {
+    return headers.get(WebhookSignatureConverter.SIGNATURE);
+  }
+
+  @Override
+  public Object getPrincipal() {
+    return NOTIFIER;
+  }
+
+  @Override
+  public String getName() {
+    return NOTIFIER;
+  }
+}
