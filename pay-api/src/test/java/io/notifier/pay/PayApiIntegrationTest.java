@@ -1,7 +1,6 @@
 package io.notifier.pay;
 
 import io.notifier.testing.AlsoOnMariaDb;
-import io.notifier.testing.FreePorts;
 import io.notifier.testing.StubHttpServer;
 import io.notifier.workflows.NotifySearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
  * activates the mariadb-test profile as well (the surefire execution "mariadb" does).
  */
 @AlsoOnMariaDb
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles(profiles = "test", inheritProfiles = true)
 @Import(PayApiIntegrationTest.SearchAttributes.class)
@@ -36,11 +36,9 @@ public abstract class PayApiIntegrationTest {
   protected static final String CREDITED = "{\"status\":\"SUCCESS\",\"credited\":true}";
   protected static final String ACCOUNT = "{\"accountNo\":\"%s\",\"balance\":\"0.00\"}";
   protected static final StubHttpServer accountApi = StubHttpServer.start();
-  private static final int PORT = FreePorts.find();
 
   @DynamicPropertySource
   static void wiring(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
     registry.add("notify.account-api", () -> accountApi.uri().toString());
   }
 
@@ -56,8 +54,11 @@ public abstract class PayApiIntegrationTest {
     accountApi.answer("/api/accounts/2", 200, ACCOUNT.formatted("2"));
   }
 
-  protected static int port() {
-    return PORT;
+  /** Each context its own port: a test class with beans of its own gets a context of its own. */
+  @LocalServerPort private int port;
+
+  protected int port() {
+    return port;
   }
 
   protected long recharges() {

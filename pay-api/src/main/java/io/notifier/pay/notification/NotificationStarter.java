@@ -2,7 +2,6 @@ package io.notifier.pay.notification;
 
 import io.notifier.pay.recharge.Recharge;
 import io.notifier.pay.recharge.RechargeRecorded;
-import io.notifier.pay.recharge.RechargeRepository;
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyRequest;
 import io.notifier.workflows.NotifyWorkflow;
@@ -29,7 +28,7 @@ class NotificationStarter {
   private static final Logger log = LoggerFactory.getLogger(NotificationStarter.class);
 
   private final WorkflowClient client;
-  private final RechargeRepository recharges;
+  private final NotificationBookkeeper bookkeeper;
   private final NotifyProperties properties;
   private final NotifyPolicy policy;
   private final WebUiLinks links;
@@ -37,14 +36,14 @@ class NotificationStarter {
 
   NotificationStarter(
       WorkflowClient client,
-      RechargeRepository recharges,
+      NotificationBookkeeper bookkeeper,
       NotifyProperties properties,
       NotifyPolicy policy,
       WebUiLinks links,
       Clock clock) {
     this.links = links;
     this.client = client;
-    this.recharges = recharges;
+    this.bookkeeper = bookkeeper;
     this.properties = properties;
     this.policy = policy;
     this.clock = clock;
@@ -92,12 +91,7 @@ class NotificationStarter {
           unreachable.toString());
       return false;
     }
-    try {
-      recharges.markNotificationStarted(recharge.txNo(), Instant.now(clock));
-    } catch (RuntimeException bookkeeping) {
-      // The workflow exists; the relay will find the row unmarked and its start will be refused.
-      log.warn("Could not mark the notification of {} started: {}", recharge.txNo(), bookkeeping);
-    }
+    bookkeeper.started(recharge.txNo(), Instant.now(clock));
     return true;
   }
 

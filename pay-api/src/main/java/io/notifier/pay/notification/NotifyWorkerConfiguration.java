@@ -50,7 +50,7 @@ class NotifyWorkerConfiguration {
       WorkflowClient client,
       NotifyProperties properties,
       SigningProperties signing,
-      OutcomeRecorder outcomes,
+      NotificationBookkeeper bookkeeper,
       Clock clock) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker =
@@ -70,11 +70,11 @@ class NotifyWorkerConfiguration {
         new RecordedDelivery(
             new DeliveryActivitiesImpl(
                 http, properties.accountApi().resolve("/api/notifications"), clock),
-            outcomes,
+            bookkeeper,
             clock),
         new DeliveryProgressImpl(client),
         new RecordedReconciliation(
-            new ReconciliationActivitiesImpl(http, properties.accountApi()), outcomes, clock));
+            new ReconciliationActivitiesImpl(http, properties.accountApi()), bookkeeper, clock));
     return factory;
   }
 

@@ -14,19 +14,19 @@ import java.time.Clock;
 public final class RecordedDelivery implements DeliveryActivities {
 
   private final DeliveryActivities delivery;
-  private final OutcomeRecorder outcomes;
+  private final NotificationBookkeeper bookkeeper;
   private final Clock clock;
 
-  RecordedDelivery(DeliveryActivities delivery, OutcomeRecorder outcomes, Clock clock) {
+  RecordedDelivery(DeliveryActivities delivery, NotificationBookkeeper bookkeeper, Clock clock) {
     this.delivery = delivery;
-    this.outcomes = outcomes;
+    this.bookkeeper = bookkeeper;
     this.clock = clock;
   }
 
   @Override
   public DeliveryReceipt deliver(DeliveryRequest request) {
     DeliveryReceipt receipt = delivery.deliver(request);
-    outcomes.record(
+    bookkeeper.ended(
         request.notification().txNo(),
         new Outcome(
             NotifyStatus.NOTIFIED,

@@ -14,13 +14,13 @@ import java.time.Clock;
 public final class RecordedReconciliation implements ReconciliationActivities {
 
   private final ReconciliationActivities reconciliation;
-  private final OutcomeRecorder outcomes;
+  private final NotificationBookkeeper bookkeeper;
   private final Clock clock;
 
   RecordedReconciliation(
-      ReconciliationActivities reconciliation, OutcomeRecorder outcomes, Clock clock) {
+      ReconciliationActivities reconciliation, NotificationBookkeeper bookkeeper, Clock clock) {
     this.reconciliation = reconciliation;
-    this.outcomes = outcomes;
+    this.bookkeeper = bookkeeper;
     this.clock = clock;
   }
 
@@ -44,6 +44,6 @@ public final class RecordedReconciliation implements ReconciliationActivities {
   }
 
   private void record(String txNo, NotifyStatus status, String reason) {
-    outcomes.record(txNo, new Outcome(status, clock.instant(), reason));
+    bookkeeper.ended(txNo, new Outcome(status, clock.instant(), reason));
   }
 }
