@@ -271,6 +271,7 @@ class RunScriptIT {
     assertThat(script("stop", "nope").exitCode()).as("stopping an unknown service").isNotZero();
     assertThat(script("stop", "pay-api").exitCode()).isZero();
     assertThat(script("start", "pay-api").exitCode()).as("pay-api started again").isZero();
+    recharge("2", "0.01"); // the new pay-api asks account-api of account 2 while it is up
     assertThat(script("stop", "account-api").exitCode()).isZero();
     String retried;
     try {

@@ -22,6 +22,11 @@ import java.util.Optional;
 /** POSTs the notification to account-api and turns its answer into Temporal's retry decision. */
 public final class DeliveryActivitiesImpl implements DeliveryActivities {
 
+  /**
+   * The shortest wait for the second attempt, when the first was made longer ago than the delay.
+   */
+  private static final Duration SOON = Duration.ofMillis(1);
+
   /** Counts notifications the receiver refused for good (Prometheus: ..._total). */
   public static final String REJECTED_METRIC = "notify_delivery_rejected";
 
@@ -106,7 +111,8 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
         .setType(DeliveryFailures.DELIVERY_FAILED)
         .setMessage(first.error())
         .setDetails(failures)
-        .setNextRetryDelay(wait.isNegative() ? Duration.ZERO : wait)
+        // Never zero: the server reads a zero delay as no retry at all (RETRY_STATE_TIMEOUT).
+        .setNextRetryDelay(wait.compareTo(SOON) < 0 ? SOON : wait)
         .setCategory(ApplicationErrorCategory.BENIGN)
         .build();
   }

@@ -179,6 +179,17 @@ class DeliveryActivitiesImplTest {
     assertThat(accountApi.received()).isEmpty();
   }
 
+  @Test
+  void whenTheSecondAttemptIsAlreadyDueTheServersFirstAsksForItAlmostAtOnceButNotAtZero() {
+    FailedAttempt local = new FailedAttempt(1, NOW.minusSeconds(3600), "HTTP 503 long ago");
+    DeliveryRequest late = new DeliveryRequest(REQUEST.notification(), REQUEST.schedule(), local);
+
+    ApplicationFailure failure = failureOf(() -> delivery.deliver(late));
+
+    // A zero delay would read as no retry at all.
+    assertThat(failure.getNextRetryDelay()).isEqualTo(Duration.ofMillis(1));
+  }
+
   private static ApplicationFailure failureOf(Runnable attempt) {
     ActivityFailure failure = catchThrowableOfType(ActivityFailure.class, attempt::run);
     assertThat(failure).isNotNull();

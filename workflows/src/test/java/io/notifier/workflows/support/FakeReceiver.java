@@ -126,7 +126,7 @@ public final class FakeReceiver implements DeliveryActivities, DeliveryProgress 
         .setType(DeliveryFailures.DELIVERY_FAILED)
         .setMessage(request.firstAttempt().error())
         .setDetails(first)
-        .setNextRetryDelay(wait.isNegative() ? Duration.ZERO : wait)
+        .setNextRetryDelay(wait.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : wait)
         .setCategory(ApplicationErrorCategory.BENIGN)
         .build();
   }
