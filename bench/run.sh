@@ -44,6 +44,11 @@ MARIADB_PORT=${MARIADB_PORT:-3306}
 export DB_USER=${DB_USER:-notify} DB_PASSWORD=${DB_PASSWORD:-notify}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 
+# The services' credentials for this run: a signing secret of its own, and keys named for the bench.
+SECRET="whsec_$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+export PAY_API_KEY=bench-client-key ACCOUNT_API_KEY=bench-client-key PAY_API_OPERATOR_KEY=bench-operator-key
+export NOTIFY_SIGNING_SECRETS="$SECRET"
+
 declare -A PIDS=()      # service name -> pid, for every process this script started
 DATABASES=()            # MariaDB databases this script created, dropped at the end
 TMP=""                  # H2 files and RocketMQ's store, removed at the end
@@ -165,7 +170,9 @@ start_account_api() { # STACK
   ACCOUNT_ARGS=${ACCOUNT_ARGS:-$(database_args "$1" account)} # the same database when restarted
   # shellcheck disable=SC2046,SC2086
   start account-api "$(spring_ready "$ACCOUNT_PORT")" java $(service_jvm_flags) -jar "$(jar account-api)" \
-    --server.port="$ACCOUNT_PORT" --pay-api.url="http://127.0.0.1:$PAY_PORT" $ACCOUNT_ARGS
+    --server.port="$ACCOUNT_PORT" --pay-api.url="http://127.0.0.1:$PAY_PORT" --pay-api.key=bench-query-key \
+    --notify.signing.secrets="$SECRET" --account-api.security.client-keys=bench:bench-client-key,pay-api:bench-check-key \
+    --account-api.security.operator-keys=ops:bench-operator-key $ACCOUNT_ARGS
 }
 
 start_pay_api() { # STACK [extra arguments...]
@@ -175,7 +182,10 @@ start_pay_api() { # STACK [extra arguments...]
   # shellcheck disable=SC2046,SC2086
   start pay-api "$(spring_ready "$PAY_PORT")" java $(service_jvm_flags) -jar "$(jar pay-api)" \
     --server.port="$PAY_PORT" --spring.temporal.connection.target="127.0.0.1:$TEMPORAL_PORT" \
-    --notify.account-api="http://127.0.0.1:$ACCOUNT_PORT" \
+    --notify.account-api="${RECEIVER:-http://127.0.0.1:$ACCOUNT_PORT}" --notify.signing.secrets="$SECRET" \
+    --pay-api.security.client-keys=bench:bench-client-key --pay-api.security.query-keys=account-api:bench-query-key \
+    --pay-api.security.operator-keys=ops:bench-operator-key \
+    --account-check.url="http://127.0.0.1:$ACCOUNT_PORT" --account-check.key=bench-check-key \
     $PAY_ARGS "$@"
 }
 
@@ -200,7 +210,7 @@ prepare_stack() { # STACK: what the stack needs besides its processes
   RESULTS="$BENCH/results/$STAMP-$1.json"
   LOGS="$BENCH/results/$STAMP-$1-logs"
   mkdir -p "$LOGS"
-  local ports=("$TEMPORAL_PORT" "$((TEMPORAL_PORT + 1000))" "$PAY_PORT" "$ACCOUNT_PORT")
+  local ports=("$TEMPORAL_PORT" "$((TEMPORAL_PORT + 1000))" "$PAY_PORT" "$ACCOUNT_PORT" "$((ACCOUNT_PORT + 1000))")
   [[ ${BENCH_SEED:-1} == 1 ]] && ports+=("$SEED_PAY_PORT" "$SEED_ACCOUNT_PORT" "$SEED_NAMESRV_PORT"
     "$((SEED_BROKER_PORT - 2))" "$SEED_BROKER_PORT" "$((SEED_BROKER_PORT + 1))")
   check_ports_free "${ports[@]}"
@@ -253,12 +263,14 @@ measure_stack() { # STACK
   say "Temporal's floor on the same server"
   # shellcheck disable=SC2046
   driver floor "${services[@]}" $(common_args) --pids="$(pids)"
-  say "Failed attempts: account-api stopped, pay-api on a seconds-scale schedule"
-  stop account-api
+  say "Failed attempts: notifications sent to a closed port, pay-api on a seconds-scale schedule"
   stop pay-api
-  start_pay_api "$stack" --notify.retry.intervals=1s --notify.window=1m
+  # account-api stays up for the account check; only the notifications go nowhere.
+  RECEIVER="http://127.0.0.1:$((ACCOUNT_PORT + 1000))" start_pay_api "$stack" \
+    --notify.retry.intervals=1s --notify.window=1m
   driver failures "${services[@]}"
   stop pay-api
+  stop account-api
   stop temporal
   if [[ ${BENCH_SEED:-1} == 1 ]]; then
     say "The seed's design: RocketMQ (in-process namesrv and broker) and the same kind of database"
@@ -282,7 +294,8 @@ measure_backlog() { # STACK
   start_temporal "$stack"
   start_account_api "$stack"
   # A seconds-scale schedule, so that the attempts go on during the run: every 30 s within an hour.
-  start_pay_api "$stack" --notify.retry.intervals=30s --notify.window=1h
+  # The account, checked while account-api is up (backlog-before), is taken as known all along.
+  start_pay_api "$stack" --notify.retry.intervals=30s --notify.window=1h --account-check.cache-for=24h
   local services=(--pay-api="http://127.0.0.1:$PAY_PORT" --account-api="http://127.0.0.1:$ACCOUNT_PORT")
   driver backlog-before "${services[@]}"
   stop account-api

@@ -10,6 +10,7 @@ import io.notifier.bench.recharge.RechargeScenarios;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,16 +26,24 @@ final class Backlog {
   private final Options options;
   private final Results results;
   private final Api pay;
+  private final Api payOperator;
 
-  Backlog(Options options, Results results, Api pay) {
+  Backlog(Options options, Results results, Api pay, Api payOperator) {
     this.options = options;
     this.results = results;
     this.pay = pay;
+    this.payOperator = payOperator;
   }
 
   private RechargeScenarios scenarios() {
     Api account =
-        options.optional("account-api").map(a -> Api.at(options.uri("account-api"))).orElse(null);
+        options
+            .optional("account-api")
+            .map(
+                a ->
+                    Api.at(options.uri("account-api"))
+                        .withBearer(Optional.ofNullable(System.getenv("ACCOUNT_API_KEY"))))
+            .orElse(null);
     return new RechargeScenarios(pay, account, Bench.ACCOUNT, options.seconds("timeout-s", 7200));
   }
 
@@ -62,7 +71,8 @@ final class Backlog {
     figures.put("accepted_per_s", Latencies.round(run.perSecond()));
     figures.put(
         "seconds_until_last_first_attempt", Latencies.round((System.nanoTime() - start) / 1e9));
-    figures.set("pay_api_heap_pending", ProcessFigures.heap(pay, options.pid("pay-api-pid")));
+    figures.set(
+        "pay_api_heap_pending", ProcessFigures.heap(payOperator, options.pid("pay-api-pid")));
     ProcessFigures.rssMib(options.pid("temporal-pid"))
         .ifPresent(rss -> figures.put("temporal_rss_mib_pending", Latencies.round(rss)));
     results.put("backlog", figures);
@@ -106,7 +116,8 @@ final class Backlog {
         Latencies.round(Duration.between(back, firstCredit).toNanos() / 1e9));
     figures.put("from_first_credit_per_s", Latencies.round(count / crediting));
     say("  %.1f credited/s (%.1f/s from the first credit)", count / seconds, count / crediting);
-    figures.set("pay_api_heap_drained", ProcessFigures.heap(pay, options.pid("pay-api-pid")));
+    figures.set(
+        "pay_api_heap_drained", ProcessFigures.heap(payOperator, options.pid("pay-api-pid")));
     ProcessFigures.rssMib(options.pid("temporal-pid"))
         .ifPresent(rss -> figures.put("temporal_rss_mib_drained", Latencies.round(rss)));
     results.put("backlog", figures);

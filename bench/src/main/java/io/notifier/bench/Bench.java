@@ -1,7 +1,7 @@
 package io.notifier.bench;
 
+import io.notifier.activities.signing.WebhookSigner;
 import io.notifier.bench.http.Api;
-import io.notifier.bench.http.WebhookSigner;
 import io.notifier.bench.process.CpuTimes;
 import io.notifier.bench.process.ProcessFigures;
 import io.notifier.bench.recharge.AccountCapacity;
@@ -31,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
  *   java -jar bench-exec.jar STEP --results=FILE --name=value ...
  * </pre>
  *
- * PAY_API_KEY (a bearer key for pay-api) and NOTIFY_SIGNING_SECRETS (whsec_... secrets to sign the
- * notifications posted straight to account-api) come from the environment, for the secured API.
+ * PAY_API_KEY (a bearer key for pay-api), ACCOUNT_API_KEY (one for account-api's balances) and
+ * NOTIFY_SIGNING_SECRETS (whsec_... secrets to sign the notifications posted straight to
+ * account-api) come from the environment, for the secured API.
  */
 public final class Bench {
 
@@ -63,9 +64,13 @@ public final class Bench {
       case "floor" -> bench.floor();
       case "failures" -> bench.failures();
       case "seed" -> bench.seed();
-      case "backlog-before" -> new Backlog(bench.options, bench.results, bench.payApi()).before();
-      case "backlog-fill" -> new Backlog(bench.options, bench.results, bench.payApi()).fill();
-      case "backlog-drain" -> new Backlog(bench.options, bench.results, bench.payApi()).drain();
+      case "backlog-before" ->
+          new Backlog(bench.options, bench.results, bench.payApi(), bench.payApiOperator())
+              .before();
+      case "backlog-fill" ->
+          new Backlog(bench.options, bench.results, bench.payApi(), bench.payApiOperator()).fill();
+      case "backlog-drain" ->
+          new Backlog(bench.options, bench.results, bench.payApi(), bench.payApiOperator()).drain();
       case "report" -> new Report(bench.results.root(), System.out).print();
       default -> throw new IllegalArgumentException("unknown step " + args[0]);
     }
@@ -107,9 +112,26 @@ public final class Bench {
         .withBearer(Optional.ofNullable(System.getenv("PAY_API_KEY")));
   }
 
+  /** pay-api as an operator (PAY_API_OPERATOR_KEY): its metrics, Prometheus's included. */
+  Api payApiOperator() {
+    return Api.at(options.uri("pay-api"))
+        .withBearer(Optional.ofNullable(System.getenv("PAY_API_OPERATOR_KEY")));
+  }
+
+  /**
+   * account-api: balances read with ACCOUNT_API_KEY, notifications signed as pay-api signs them.
+   */
   Api accountApi() {
     return Api.at(options.uri("account-api"))
-        .withSigner(WebhookSigner.of(Optional.ofNullable(System.getenv("NOTIFY_SIGNING_SECRETS"))));
+        .withBearer(Optional.ofNullable(System.getenv("ACCOUNT_API_KEY")))
+        .withSigner(
+            Optional.ofNullable(System.getenv("NOTIFY_SIGNING_SECRETS"))
+                .filter(secrets -> !secrets.isBlank())
+                .map(
+                    secrets ->
+                        new WebhookSigner(
+                            java.util.Arrays.stream(secrets.split(",")).map(String::trim).toList(),
+                            java.time.Clock.systemUTC())));
   }
 
   static void say(String format, Object... arguments) {
@@ -154,7 +176,7 @@ public final class Bench {
     AccountCapacity.measure(account, DIRECT_ACCOUNT, warmup(), concurrency(), runId + "w");
     notifier.latency(Math.min(20, warmup()), Duration.ofMillis(1), false);
 
-    TemporalCalls calls = new TemporalCalls(pay);
+    TemporalCalls calls = new TemporalCalls(payApiOperator());
     Map<String, Double> before = calls.scrapeAfterFlush(metricsFlush());
     OptionalDouble completedBefore = calls.completedWorkflows();
     say("throughput: %d recharges from %d clients", count(), concurrency());
@@ -194,7 +216,7 @@ public final class Bench {
           "history_first_attempt",
           new Histories(temporal.client(), timeout()).deliveredAtFirstAttempt(samples));
     }
-    figures.set("pay_api_heap", ProcessFigures.heap(pay, options.pid("pay-api-pid")));
+    figures.set("pay_api_heap", ProcessFigures.heap(payApiOperator(), options.pid("pay-api-pid")));
     results.put("notifier", figures);
   }
 

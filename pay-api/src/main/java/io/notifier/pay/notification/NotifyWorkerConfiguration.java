@@ -56,8 +56,11 @@ class NotifyWorkerConfiguration {
     Worker worker =
         factory.newWorker(
             properties.taskQueue(),
-            // Activities spend their time waiting on HTTP; a virtual thread each is cheap.
-            WorkerOptions.newBuilder().setUsingVirtualThreadsOnActivityWorker(true).build());
+            // Activities, local or not, spend their time waiting on HTTP: a virtual thread each.
+            WorkerOptions.newBuilder()
+                .setUsingVirtualThreadsOnActivityWorker(true)
+                .setUsingVirtualThreadsOnLocalActivityWorker(true)
+                .build());
     // NotifyWorkflowV2 for new notifications; NotifyWorkflow for those started before it existed.
     worker.registerWorkflowImplementationTypes(
         NotifyWorkflowImpl.class, NotifyWorkflowV1Impl.class);
