@@ -123,13 +123,13 @@ class NotifyOverHttpTest {
   }
 
   @Test
-  void aNotificationDeliveredAtOnceTakesSevenEventsAndAtTheNinthAttemptAsManyAsAtTheSecond() {
+  void aNotificationDeliveredAtOnceTakesSixEventsAndAtTheNinthAttemptAsManyAsAtTheSecond() {
     accountApi.answer(NOTIFICATIONS, request -> new Answer(200, credited()));
     resultOf(start("tx-first"));
     NotificationState second = resultOf(startFailing("tx-second", 1));
     NotificationState ninth = resultOf(startFailing("tx-ninth", 8));
 
-    assertThat(historyLength("tx-first")).isEqualTo(7);
+    assertThat(historyLength("tx-first")).isEqualTo(6);
     assertThat(second.attempts()).isEqualTo(2);
     assertThat(ninth.attempts()).isEqualTo(9);
     assertThat(historyLength("tx-ninth")).isEqualTo(historyLength("tx-second"));

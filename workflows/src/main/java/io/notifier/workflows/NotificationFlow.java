@@ -105,13 +105,15 @@ public abstract class NotificationFlow {
     if (firstAttemptLocally) {
       try {
         attempts = firstAttempt(notification, policy).attempt();
-        return finish(NotifyStatus.NOTIFIED);
+        return deliveredAtOnce();
       } catch (ActivityFailure failure) {
         learnFrom(failure);
         if (isRejection(failure)) {
           return reconcileAfterRejection(policy);
         }
         firstFailure = failures.recent().isEmpty() ? null : failures.recent().getLast();
+        // From here the notification is one to watch: it gets its NotifyStatus.
+        enter(NotifyStatus.NOTIFYING);
       }
     }
     DeliveryActivities delivery =
@@ -342,6 +344,19 @@ public abstract class NotificationFlow {
         NotifySearchAttributes.NOTIFY_STATUS.valueSet(next.name()));
     Workflow.setCurrentDetails(details());
     log.info("Notification of {} is {}", txNo, next);
+  }
+
+  /**
+   * Delivered at the first attempt: NOTIFIED, without setting the NotifyStatus search attribute,
+   * which would be one more event and one more visibility write for the most common notification of
+   * all. Its workflow completed and has no NotifyStatus; every other notification has one.
+   */
+  private NotificationState deliveredAtOnce() {
+    status = NotifyStatus.NOTIFIED;
+    finishedAt = now();
+    Workflow.setCurrentDetails(details());
+    log.info("Notification of {} is {} at once", txNo, status);
+    return status();
   }
 
   private NotificationState finish(NotifyStatus outcome) {

@@ -6,8 +6,15 @@ import java.util.List;
 
 /**
  * The custom search attributes that make notifications findable in the Web UI and by {@code
- * temporal workflow list --query}. A Temporal server must have them registered (the dev-server
- * script and the embedded server do; elsewhere: {@code temporal operator search-attribute create}).
+ * temporal workflow list --query}. A Temporal server must have them registered (temporal-dev
+ * registers them on the servers it starts; elsewhere: {@code temporal operator search-attribute
+ * create}).
+ *
+ * <p>{@code NotifyStatus} is set once a notification is one to watch: when its first attempt failed
+ * (NOTIFYING, then NOTIFIED, RECONCILING, RECONCILED or FAILED). A notification delivered at its
+ * first attempt never gets one, which spares an event and a visibility write for most of them: it
+ * is a completed workflow without NotifyStatus ({@code ExecutionStatus="Completed" AND NotifyStatus
+ * IS NULL}).
  */
 public final class NotifySearchAttributes {
 
@@ -22,12 +29,11 @@ public final class NotifySearchAttributes {
 
   private NotifySearchAttributes() {}
 
-  /** The attributes a notification starts with. */
+  /** The attributes a notification starts with: what it is about, no status yet. */
   public static SearchAttributes initial(RechargeNotification notification) {
     return SearchAttributes.newBuilder()
         .set(TX_NO, notification.txNo())
         .set(ACCOUNT_NO, notification.accountNo())
-        .set(NOTIFY_STATUS, NotifyStatus.NOTIFYING.name())
         .build();
   }
 }
