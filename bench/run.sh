@@ -16,6 +16,7 @@
 #
 # Settings (environment), with their defaults:
 #   BENCH_COUNT=3000 BENCH_CONCURRENCY=16 BENCH_SEQUENTIAL=200 BENCH_WARMUP=300 BENCH_BACKLOG=100000
+#   BENCH_BACKLOG_INTERVALS=30s BENCH_BACKLOG_WINDOW=1h (the backlog's schedule)
 #   BENCH_TEMPORAL_PORT=7233 BENCH_PAY_PORT=8081 BENCH_ACCOUNT_PORT=8082
 #   BENCH_SEED_PAY_PORT=8091 BENCH_SEED_ACCOUNT_PORT=8092 BENCH_SEED_NAMESRV_PORT=9876
 #   BENCH_SEED_BROKER_PORT=10911 (the broker also takes the port 2 below and 1 above it)
@@ -33,6 +34,8 @@ CONCURRENCY=${BENCH_CONCURRENCY:-16}
 SEQUENTIAL=${BENCH_SEQUENTIAL:-200}
 WARMUP=${BENCH_WARMUP:-300}
 BACKLOG=${BENCH_BACKLOG:-100000}
+BACKLOG_INTERVALS=${BENCH_BACKLOG_INTERVALS:-30s}
+BACKLOG_WINDOW=${BENCH_BACKLOG_WINDOW:-1h}
 TEMPORAL_PORT=${BENCH_TEMPORAL_PORT:-7233}
 PAY_PORT=${BENCH_PAY_PORT:-8081}
 ACCOUNT_PORT=${BENCH_ACCOUNT_PORT:-8082}
@@ -293,9 +296,10 @@ measure_backlog() { # STACK
   begin "$stack" --backlog="$BACKLOG"
   start_temporal "$stack"
   start_account_api "$stack"
-  # A seconds-scale schedule, so that the attempts go on during the run: every 30 s within an hour.
-  # The account, checked while account-api is up (backlog-before), is taken as known all along.
-  start_pay_api "$stack" --notify.retry.intervals=30s --notify.window=1h --account-check.cache-for=24h
+  # A seconds-scale schedule by default, so that the attempts go on during the run: every 30 s within
+  # an hour. The account, checked while account-api is up (backlog-before), is taken as known all along.
+  start_pay_api "$stack" --notify.retry.intervals="$BACKLOG_INTERVALS" --notify.window="$BACKLOG_WINDOW" \
+    --account-check.cache-for=24h
   local services=(--pay-api="http://127.0.0.1:$PAY_PORT" --account-api="http://127.0.0.1:$ACCOUNT_PORT")
   driver backlog-before "${services[@]}"
   stop account-api
