@@ -103,6 +103,15 @@ final class Report {
             percent(notifierRate / floor.path("completed_per_s").asDouble()), "");
       }
     }
+    JsonNode indexed = root.path("temporal_floor_search_attributes");
+    if (!indexed.isMissingNode()) {
+      row(
+          "  the same with TxNo, AccountNo search attributes",
+          rate(indexed, "completed_per_s", "workflows/s"),
+          "");
+      row("    CPU ms per workflow, all processes", cpu(indexed.path("cpu_ms_per_workflow")), "");
+      breakdown("      ", indexed.path("cpu_ms_per_workflow"));
+    }
     JsonNode first = notifier.path("history_first_attempt");
     if (!first.isMissingNode()) {
       row(
