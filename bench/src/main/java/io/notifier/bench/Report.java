@@ -106,7 +106,7 @@ final class Report {
     JsonNode indexed = root.path("temporal_floor_search_attributes");
     if (!indexed.isMissingNode()) {
       row(
-          "  the same with TxNo, AccountNo search attributes",
+          "  with search attributes TxNo, AccountNo",
           rate(indexed, "completed_per_s", "workflows/s"),
           "");
       row("    CPU ms per workflow, all processes", cpu(indexed.path("cpu_ms_per_workflow")), "");
