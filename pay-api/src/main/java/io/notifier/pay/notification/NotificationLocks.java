@@ -8,6 +8,7 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,11 +32,16 @@ class NotificationLocks {
   }
 
   /**
-   * Runs {@code task} if no other instance holds {@code name}; otherwise skips this round.
-   *
-   * @param atMostFor how long the lock outlives an instance that died holding it
+   * {@code task} every {@code interval}, the first time one interval after start, on the one
+   * instance that holds {@code name} for that round; the others skip it. An instance that dies
+   * holding the lock keeps it for ten intervals at most.
    */
-  void runAlone(String name, Duration atMostFor, Runnable task) {
+  FixedDelayTask everyInterval(String name, Duration interval, Runnable task) {
+    return new FixedDelayTask(
+        () -> runAlone(name, interval.multipliedBy(10), task), interval, interval);
+  }
+
+  private void runAlone(String name, Duration atMostFor, Runnable task) {
     executor.executeWithLock(
         task, new LockConfiguration(Instant.now(), name, atMostFor, Duration.ZERO));
   }

@@ -8,7 +8,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
@@ -45,12 +44,7 @@ class NotificationRelay implements SchedulingConfigurer {
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
     registrar.addFixedDelayTask(
-        new FixedDelayTask(
-            () ->
-                locks.runAlone(
-                    "notification-relay", relay.interval().multipliedBy(10), this::relayPending),
-            relay.interval(),
-            relay.interval()));
+        locks.everyInterval("notification-relay", relay.interval(), this::relayPending));
   }
 
   void relayPending() {

@@ -20,7 +20,6 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
@@ -79,12 +78,7 @@ class NotificationSweeper implements SchedulingConfigurer {
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
     registrar.addFixedDelayTask(
-        new FixedDelayTask(
-            () ->
-                locks.runAlone(
-                    "notification-sweeper", sweep.interval().multipliedBy(10), this::sweep),
-            sweep.interval(),
-            sweep.interval()));
+        locks.everyInterval("notification-sweeper", sweep.interval(), this::sweep));
   }
 
   /** One round: at most a batch of unsettled notifications, oldest first. */
