@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Closed-loop load: {@code concurrency} client threads share {@code count} numbered tasks, each
@@ -18,6 +19,19 @@ public final class Load {
   public record Run(int count, int failures, Duration elapsed, String firstError) {
     public double perSecond() {
       return count / seconds(elapsed);
+    }
+
+    /**
+     * The figures every closed-loop run reports: how many, from how many clients, how many failed.
+     */
+    public ObjectNode writeTo(ObjectNode into, int concurrency) {
+      into.put("count", count);
+      into.put("concurrency", concurrency);
+      into.put("failures", failures);
+      if (firstError != null) {
+        into.put("first_error", firstError);
+      }
+      return into;
     }
   }
 

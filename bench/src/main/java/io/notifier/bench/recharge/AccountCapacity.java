@@ -38,13 +38,7 @@ public final class AccountCapacity {
                 throw new IllegalStateException("HTTP " + answer.status() + " " + answer.body());
               }
             });
-    ObjectNode figures = Api.JSON.createObjectNode();
-    figures.put("count", count);
-    figures.put("concurrency", concurrency);
-    figures.put("failures", run.failures());
-    if (run.firstError() != null) {
-      figures.put("first_error", run.firstError());
-    }
+    ObjectNode figures = run.writeTo(Api.JSON.createObjectNode(), concurrency);
     figures.put("seconds", Latencies.round(Load.seconds(run.elapsed())));
     figures.put("credited_per_s", Latencies.round(run.perSecond()));
     return figures;

@@ -75,13 +75,7 @@ public final class RechargeScenarios {
     Load.Run sent = Load.run(count, concurrency, i -> recharge());
     long credited = awaitBalance(target, Duration.ofMillis(10));
     double seconds = (credited - start) / 1e9;
-    ObjectNode figures = Api.JSON.createObjectNode();
-    figures.put("count", count);
-    figures.put("concurrency", concurrency);
-    figures.put("failures", sent.failures());
-    if (sent.firstError() != null) {
-      figures.put("first_error", sent.firstError());
-    }
+    ObjectNode figures = sent.writeTo(Api.JSON.createObjectNode(), concurrency);
     figures.put("accepted_per_s", Latencies.round(sent.perSecond()));
     figures.put("seconds", Latencies.round(seconds));
     figures.put("credited_per_s", Latencies.round(count / seconds));

@@ -84,13 +84,7 @@ public final class TemporalFloor implements AutoCloseable {
       once();
       latencies.addNanos(System.nanoTime() - start);
     }
-    ObjectNode figures = Api.JSON.createObjectNode();
-    figures.put("count", count);
-    figures.put("concurrency", concurrency);
-    figures.put("failures", run.failures());
-    if (run.firstError() != null) {
-      figures.put("first_error", run.firstError());
-    }
+    ObjectNode figures = run.writeTo(Api.JSON.createObjectNode(), concurrency);
     figures.put("seconds", Latencies.round(Load.seconds(run.elapsed())));
     figures.put("completed_per_s", Latencies.round(run.perSecond()));
     figures.set("cpu_ms_per_workflow", cpuPerWorkflow);
