@@ -6,6 +6,7 @@ import io.notifier.account.AccountApiTest;
 import io.notifier.account.Credentials;
 import io.notifier.account.Ledger;
 import java.math.BigDecimal;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -22,6 +24,7 @@ class NotificationControllerTest {
 
   @Autowired MockMvcTester mvc;
   @Autowired Ledger ledger;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aPaidNotificationCreditsTheAccount() {
@@ -51,6 +54,36 @@ class NotificationControllerTest {
     assertThat(duplicate).bodyJson().extractingPath("$.credited").isEqualTo(false);
     assertThat(ledger.balanceOf("2")).isEqualByComparingTo(before.add(new BigDecimal("30.50")));
     assertThat(ledger.settlementsOf(txNo)).isEqualTo(1);
+  }
+
+  @Test
+  void twoTxNosThatDifferOnlyInCaseAreTwoCredits() {
+    String txNo = "Tx-" + UUID.randomUUID();
+    BigDecimal before = ledger.balanceOf("2");
+
+    MvcTestResult first = post(notification(txNo, "2", "\"1.00\"", "success"));
+    MvcTestResult second =
+        post(notification(txNo.toLowerCase(Locale.ROOT), "2", "\"1.00\"", "success"));
+
+    assertThat(first).bodyJson().extractingPath("$.credited").isEqualTo(true);
+    assertThat(second).bodyJson().extractingPath("$.credited").isEqualTo(true);
+    assertThat(ledger.balanceOf("2")).isEqualByComparingTo(before.add(new BigDecimal("2.00")));
+    assertThat(ledger.settlementsOf(txNo)).isEqualTo(1);
+    assertThat(ledger.settlementsOf(txNo.toLowerCase(Locale.ROOT))).isEqualTo(1);
+  }
+
+  @Test
+  void anAccountNumberThatDiffersOnlyInCaseIsAnotherAccount() {
+    String accountNo = "Acc-" + UUID.randomUUID().toString().substring(0, 8);
+    String other = accountNo.toUpperCase(Locale.ROOT);
+    open(accountNo);
+    open(other);
+
+    MvcTestResult result = post(notification(newTxNo(), other, "\"3.00\"", "success"));
+
+    assertThat(result).bodyJson().extractingPath("$.credited").isEqualTo(true);
+    assertThat(ledger.balanceOf(other)).isEqualByComparingTo("3.00");
+    assertThat(ledger.balanceOf(accountNo)).isEqualByComparingTo("0.00");
   }
 
   @Test
@@ -153,6 +186,14 @@ class NotificationControllerTest {
         post("{\"txNo\":\"t1\",\"accountNo\":\"1\",\"amount\":\"lots\",\"result\":\"success\"}");
 
     assertThat(result).bodyJson().extractingPath("$.errors[0].field").isEqualTo("amount");
+  }
+
+  private void open(String accountNo) {
+    jdbc.sql(
+            "INSERT INTO account_info (account_no, account_name, account_balance)"
+                + " VALUES (?, ?, 0.00)")
+        .params(accountNo, "account " + accountNo)
+        .update();
   }
 
   private MvcTestResult post(String body) {

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,21 @@ class RechargeApiTest extends PayApiIntegrationTest {
                     .extractingPath("$.status")
                     .isEqualTo("NOTIFIED"));
     assertThat(notificationsOf(txNo)).isEqualTo(1);
+  }
+
+  @Test
+  void idempotencyKeysThatDifferOnlyInCaseAreTwoRecharges() {
+    String key = "CaseKey-" + UUID.randomUUID();
+    String body = "{\"accountNo\":\"1\",\"amount\":\"5.00\"}";
+    long before = recharges();
+
+    MvcTestResult first = recharge(body, key);
+    MvcTestResult second = recharge(body, key.toLowerCase(Locale.ROOT));
+
+    assertThat(first).hasStatus(HttpStatus.CREATED);
+    assertThat(second).hasStatus(HttpStatus.CREATED);
+    assertThat(txNoOf(second)).isNotEqualTo(txNoOf(first));
+    assertThat(recharges()).isEqualTo(before + 2);
   }
 
   @Test

@@ -1,0 +1,4 @@
+-- H2's side of db/vendor/mysql/V4 (identifiers byte for byte, timestamps to the millisecond past
+-- 2038), which says why the two differ. H2 has it already: it compares strings byte for byte, and
+-- TIMESTAMP(3) is a date and time without time zone, to the millisecond, far beyond 2038. Nothing
+-- to change; the version keeps both vendors' histories alike.
