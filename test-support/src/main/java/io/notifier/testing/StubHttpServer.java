@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -34,7 +35,7 @@ public final class StubHttpServer implements AutoCloseable {
     }
   }
 
-  /** What to answer, with headers of its own (Retry-After, say). */
+  /** What to answer, with headers of its own (Retry-After, say; a Content-Type other than JSON). */
   public record Answer(int status, String body, Map<String, String> headers) {
 
     public Answer(int status, String body) {
@@ -85,6 +86,8 @@ public final class StubHttpServer implements AutoCloseable {
     }
     port = server.getAddress().getPort();
     server.createContext("/", this::handle);
+    // A request that hangs (a receiver that never answers) must not hold up the others.
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
 
@@ -115,10 +118,11 @@ public final class StubHttpServer implements AutoCloseable {
       Answer answer =
           answers.getOrDefault(request.path(), r -> new Answer(404, "{}")).apply(request);
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      answer.headers().forEach(exchange.getResponseHeaders()::add);
-      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
-      if (bytes.length > 0) {
+      exchange.getResponseHeaders().set("Content-Type", "application/json"); // unless it says
+      answer.headers().forEach(exchange.getResponseHeaders()::set);
+      boolean head = request.method().equals("HEAD");
+      exchange.sendResponseHeaders(answer.status(), bytes.length == 0 || head ? -1 : bytes.length);
+      if (bytes.length > 0 && !head) {
         exchange.getResponseBody().write(bytes);
       }
     }

@@ -18,16 +18,34 @@ public final class Problems {
     return new ErrorResponseException(status, problem, null);
   }
 
+  /** A business answer a caller may act on: its status, its type, its title and detail. */
+  public static ErrorResponseException of(
+      HttpStatus status, ProblemType type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(type.uri());
+    problem.setTitle(title);
+    return new ErrorResponseException(status, problem, null);
+  }
+
   public static ErrorResponseException notFound(String title, String detail) {
     return of(HttpStatus.NOT_FOUND, title, detail);
+  }
+
+  public static ErrorResponseException notFound(ProblemType type, String title, String detail) {
+    return of(HttpStatus.NOT_FOUND, type, title, detail);
   }
 
   public static ErrorResponseException conflict(String title, String detail) {
     return of(HttpStatus.CONFLICT, title, detail);
   }
 
-  public static ErrorResponseException unprocessable(String title, String detail) {
-    return of(HttpStatus.UNPROCESSABLE_CONTENT, title, detail);
+  public static ErrorResponseException conflict(ProblemType type, String title, String detail) {
+    return of(HttpStatus.CONFLICT, type, title, detail);
+  }
+
+  public static ErrorResponseException unprocessable(
+      ProblemType type, String title, String detail) {
+    return of(HttpStatus.UNPROCESSABLE_CONTENT, type, title, detail);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.notifier.web.security;
 
+import io.notifier.web.settings.InvalidSetting;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -79,7 +80,7 @@ public final class ApiKeys {
       List<String> namedKeys =
           entries == null ? List.of() : entries.stream().filter(e -> !e.isBlank()).toList();
       if (namedKeys.isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new InvalidSetting(
             "no key in " + setting + ": set it to name:key pairs, comma-separated");
       }
       for (int i = 0; i < namedKeys.size(); i++) {
@@ -87,21 +88,21 @@ public final class ApiKeys {
         int colon = entry.indexOf(':');
         String where = setting + ", entry " + (i + 1);
         if (colon < 0) {
-          throw new IllegalArgumentException(where + " is not name:key");
+          throw new InvalidSetting(where + " is not name:key");
         }
         String name = entry.substring(0, colon);
         String key = entry.substring(colon + 1);
         if (!name.matches(NAME)) {
-          throw new IllegalArgumentException(
+          throw new InvalidSetting(
               where + ": the name must be 1 to 64 letters, digits, '_', '.' or '-'");
         }
         if (!key.matches(KEY)) {
-          throw new IllegalArgumentException(
+          throw new InvalidSetting(
               where + " (" + name + "): the key must be visible ASCII characters, without spaces");
         }
         byte[] digest = sha256(key);
         if (!digests.add(HexFormat.of().formatHex(digest))) {
-          throw new IllegalArgumentException(
+          throw new InvalidSetting(
               where + " (" + name + "): its key is given to another caller too");
         }
         known.add(new Known(digest, new Caller(name, role)));
