@@ -3,11 +3,11 @@ package io.notifier.workflows;
 import java.time.Duration;
 
 /** Writes durations the way the configuration reads them: 500ms, 30s, 5m, 2h, 1d. */
-final class Durations {
+public final class Durations {
 
   private Durations() {}
 
-  static String format(Duration duration) {
+  public static String format(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 86_400_000 == 0) {
       return millis / 86_400_000 + "d";

@@ -11,15 +11,19 @@ import java.util.Objects;
  * <p>The policy is part of the workflow's input, so a running notification keeps the policy it
  * started with, and replaying its history never depends on today's configuration.
  *
- * @param reconcileLimit how long reconciliation retries before the notification ends FAILED; null
- *     in policies recorded before there was a limit, which keep retrying as they did then
+ * @param reconcileLimit how long reconciliation retries before the notification needs an operator's
+ *     attention; null in policies recorded before there was a limit
+ * @param firstAttemptTimeout how long the first attempt, made inside the workflow's first task, may
+ *     take before it counts as failed and the server retries it with {@code attemptTimeout}: it
+ *     holds a workflow-task slot while it runs. Null in policies recorded before it was set.
  */
 public record NotifyPolicy(
     RetrySchedule schedule,
     Duration window,
     Duration reconcileAfter,
     Duration attemptTimeout,
-    Duration reconcileLimit) {
+    Duration reconcileLimit,
+    Duration firstAttemptTimeout) {
 
   /**
    * Past this many attempts within the window a schedule is a misconfiguration (hammering a
@@ -38,6 +42,17 @@ public record NotifyPolicy(
     if (reconcileLimit != null) {
       requirePositive(reconcileLimit, "reconcileLimit");
     }
+    if (firstAttemptTimeout != null) {
+      requirePositive(firstAttemptTimeout, "firstAttemptTimeout");
+      if (firstAttemptTimeout.compareTo(attemptTimeout) > 0) {
+        throw new IllegalArgumentException(
+            "firstAttemptTimeout ("
+                + Durations.format(firstAttemptTimeout)
+                + ") must not exceed attemptTimeout ("
+                + Durations.format(attemptTimeout)
+                + ")");
+      }
+    }
     int attempts = schedule.attemptsWithin(window, MAX_ATTEMPTS_IN_WINDOW + 1);
     if (attempts > MAX_ATTEMPTS_IN_WINDOW) {
       throw new IllegalArgumentException(
@@ -46,9 +61,24 @@ public record NotifyPolicy(
               + " makes more than "
               + MAX_ATTEMPTS_IN_WINDOW
               + " attempts within the window of "
-              + window
+              + Durations.format(window)
               + "; lengthen the intervals or shorten the window");
     }
+  }
+
+  /** A policy as the retired workflow types recorded it: the first attempt as long as the rest. */
+  public NotifyPolicy(
+      RetrySchedule schedule,
+      Duration window,
+      Duration reconcileAfter,
+      Duration attemptTimeout,
+      Duration reconcileLimit) {
+    this(schedule, window, reconcileAfter, attemptTimeout, reconcileLimit, null);
+  }
+
+  /** The first attempt's time budget: its own, or that of every attempt in older policies. */
+  public Duration firstAttemptBudget() {
+    return firstAttemptTimeout != null ? firstAttemptTimeout : attemptTimeout;
   }
 
   private static void requirePositive(Duration duration, String name) {

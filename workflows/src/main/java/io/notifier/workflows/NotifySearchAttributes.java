@@ -11,10 +11,10 @@ import java.util.List;
  * create}).
  *
  * <p>{@code NotifyStatus} is set once a notification is one to watch: when its first attempt failed
- * (NOTIFYING, then NOTIFIED, RECONCILING, RECONCILED or FAILED). A notification delivered at its
- * first attempt never gets one, which spares an event and a visibility write for most of them: it
- * is a completed workflow without NotifyStatus ({@code ExecutionStatus="Completed" AND NotifyStatus
- * IS NULL}).
+ * (NOTIFYING, then NOTIFIED, RECONCILING, RECONCILED, NEEDS_ATTENTION or CLOSED; FAILED in the
+ * retired types). A notification delivered at its first attempt never gets one, which spares an
+ * event and a visibility write for most of them: it is a completed workflow without NotifyStatus
+ * ({@code ExecutionStatus="Completed" AND NotifyStatus IS NULL}).
  */
 public final class NotifySearchAttributes {
 

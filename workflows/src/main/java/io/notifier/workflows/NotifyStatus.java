@@ -1,8 +1,20 @@
 package io.notifier.workflows;
 
 /**
- * The life of a notification, as the status query, the NotifyStatus search attribute and the REST
- * API show it.
+ * The life of a notification, as the status query, the NotifyStatus search attribute, pay-api's
+ * account_pay.notify_status and the REST API show it.
+ *
+ * <pre>
+ * NOTIFYING ──▶ NOTIFIED
+ *     │ the window closed, a rejection, or an operator's reconcile
+ *     ▼
+ * RECONCILING ──▶ RECONCILED
+ *     │ reconciliation could not conclude
+ *     ▼
+ * NEEDS_ATTENTION ──retry──▶ NOTIFYING   ──reconcile──▶ RECONCILING   ──close──▶ CLOSED
+ * </pre>
+ *
+ * An operator's {@code close} ends any notification that has not settled.
  */
 public enum NotifyStatus {
   /** Recorded by pay-api, but its workflow has not started yet (Temporal was unreachable). */
@@ -13,12 +25,33 @@ public enum NotifyStatus {
   NOTIFIED,
   /** The window closed, or an operator asked: waiting for, or running, reconciliation. */
   RECONCILING,
-  /** Reconciliation found the recharge paid and the account settled. */
+  /**
+   * Reconciliation settled it: pay-api's own record says what is owed, and the account system
+   * credited it, found it credited, or pay-api reports the payment failed, so nothing is owed.
+   */
   RECONCILED,
-  /** The receiver rejected the notification, or the pay system reports nothing to settle. */
+  /**
+   * Neither delivery nor reconciliation could settle it (the receiver rejected it and
+   * reconciliation could not conclude, or reconciliation gave up): the workflow waits for an
+   * operator to {@code retry}, {@code reconcile} or {@code close} it.
+   */
+  NEEDS_ATTENTION,
+  /** An operator closed it with a reason: by the {@code close} signal, or by hand in Temporal. */
+  CLOSED,
+  /**
+   * An ending of the retired workflow types only ({@code NotifyWorkflow}, {@code
+   * NotifyWorkflowV2}), which left the account unpaid; pay-api's sweeper starts such a notification
+   * again as the current type.
+   */
   FAILED;
 
+  /** Whether the notification ended: its workflow completed, or an operator closed it. */
   public boolean finished() {
-    return this == NOTIFIED || this == RECONCILED || this == FAILED;
+    return this == NOTIFIED || this == RECONCILED || this == CLOSED || this == FAILED;
+  }
+
+  /** Whether the account is settled for good, or an operator took it on: nothing left to do. */
+  public boolean settled() {
+    return this == NOTIFIED || this == RECONCILED || this == CLOSED;
   }
 }

@@ -13,6 +13,9 @@ public final class NotifyWorkflowOptions {
   private NotifyWorkflowOptions() {}
 
   /**
+   * A recharge's notification: refused while a run of it exists in the namespace (running, or
+   * closed within its retention), whatever became of that run. One recharge, one notification.
+   *
    * @param recordedAt when pay-api recorded the recharge
    */
   public static WorkflowOptions of(
@@ -20,15 +23,42 @@ public final class NotifyWorkflowOptions {
       NotifyPolicy policy,
       String taskQueue,
       Instant recordedAt) {
+    return of(
+        notification,
+        policy,
+        taskQueue,
+        recordedAt,
+        WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE);
+  }
+
+  /**
+   * A notification started again after its last run ended without settling it and without an
+   * operator's word (it failed, timed out, or ended FAILED as a retired type): pay-api's sweeper
+   * only, which decided so from that run's status.
+   */
+  public static WorkflowOptions again(
+      RechargeNotification notification,
+      NotifyPolicy policy,
+      String taskQueue,
+      Instant recordedAt) {
+    return of(
+        notification,
+        policy,
+        taskQueue,
+        recordedAt,
+        WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE);
+  }
+
+  private static WorkflowOptions of(
+      RechargeNotification notification,
+      NotifyPolicy policy,
+      String taskQueue,
+      Instant recordedAt,
+      WorkflowIdReusePolicy reuse) {
     return WorkflowOptions.newBuilder()
         .setWorkflowId(NotifyWorkflow.workflowId(notification.txNo()))
         .setTaskQueue(taskQueue)
-        // A second start of the same id is refused while the first runs, and after it completed
-        // while the namespace keeps it (its retention): one recharge, one notification. Only a run
-        // that ended without completing (terminated, timed out, failed) may be followed by another,
-        // which is how pay-api's sweeper settles it.
-        .setWorkflowIdReusePolicy(
-            WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE_FAILED_ONLY)
+        .setWorkflowIdReusePolicy(reuse)
         .setTypedSearchAttributes(NotifySearchAttributes.initial(notification))
         .setStaticSummary(
             "Recharge %s to account %s"

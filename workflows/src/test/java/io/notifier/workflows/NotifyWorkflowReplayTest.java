@@ -1,6 +1,7 @@
 package io.notifier.workflows;
 
 import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
+import io.notifier.workflows.legacy.NotifyWorkflowV2Impl;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,8 +14,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * reconcile} signal went on without waiting for the cancelled delivery. v2: failed attempts add
  * nothing to the history; a reconcile signal waits for the cancelled delivery and its attempts. v3:
  * a rejected notification is reconciled rather than FAILED, and reconciliation has a limit. These
- * three are the type NotifyWorkflow, run by the legacy implementation. v4: the type
- * NotifyWorkflowV2, whose first attempt is a local activity in the first workflow task.
+ * three are the type NotifyWorkflow, run by its frozen implementation. v4: the type
+ * NotifyWorkflowV2, whose first attempt is a local activity in the first workflow task, run by its
+ * own. v5: the type NotifyWorkflowV3, which writes its outcome into pay-api before it completes and
+ * waits for an operator where the others ended FAILED (recorded by activities' RecordHistories).
  */
 class NotifyWorkflowReplayTest {
 
@@ -76,6 +79,25 @@ class NotifyWorkflowReplayTest {
       })
   void historiesOfTheFirstAttemptInTheWorkflowTaskVersionReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
-        "histories/v4/" + scenario + ".json", NotifyWorkflowImpl.class);
+        "histories/v4/" + scenario + ".json", NotifyWorkflowV2Impl.class);
+  }
+
+  @ParameterizedTest(name = "v5 {0}")
+  @ValueSource(
+      strings = {
+        "delivered-at-once",
+        "delivered-after-retries",
+        "rejected-then-reconciled",
+        "reconciled-by-timer",
+        "reconciled-by-signal",
+        "needs-attention-then-retried",
+        "needs-attention-then-reconciled",
+        "needs-attention-then-closed",
+        "closed-while-notifying",
+        "reconciliation-gave-up-then-closed"
+      })
+  void historiesOfTheVersionThatOwnsItsOutcomeReplay(String scenario) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/v5/" + scenario + ".json", NotifyWorkflowImpl.class);
   }
 }

@@ -29,7 +29,7 @@ public final class SeedPolicy {
               ofHours(10)));
 
   public static final NotifyPolicy POLICY =
-      new NotifyPolicy(SCHEDULE, ofHours(24), ofHours(1), ofSeconds(30), ofDays(7));
+      new NotifyPolicy(SCHEDULE, ofHours(24), ofHours(1), ofSeconds(30), ofDays(7), ofSeconds(2));
 
   private SeedPolicy() {}
 }

@@ -1,5 +1,18 @@
-package io.notifier.workflows;
+package io.notifier.workflows.legacy;
 
+import static io.notifier.workflows.legacy.LegacyFailures.agreed;
+import static io.notifier.workflows.legacy.LegacyFailures.detailsOf;
+import static io.notifier.workflows.legacy.LegacyFailures.isRejection;
+import static io.notifier.workflows.legacy.LegacyFailures.messageOf;
+
+import io.notifier.workflows.Durations;
+import io.notifier.workflows.NotificationState;
+import io.notifier.workflows.NotifyPolicy;
+import io.notifier.workflows.NotifyRequest;
+import io.notifier.workflows.NotifySearchAttributes;
+import io.notifier.workflows.NotifyStatus;
+import io.notifier.workflows.RechargeNotification;
+import io.notifier.workflows.RetrySchedule;
 import io.notifier.workflows.delivery.DeliveryActivities;
 import io.notifier.workflows.delivery.DeliveryFailures;
 import io.notifier.workflows.delivery.DeliveryProgress;
@@ -15,9 +28,7 @@ import io.temporal.activity.LocalActivityOptions;
 import io.temporal.api.enums.v1.RetryState;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
-import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.CancellationScope;
@@ -26,45 +37,25 @@ import io.temporal.workflow.TimerOptions;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 
 /**
- * Delivers, then reconciles: what both workflow types do. Retries of the delivery run on the
- * Temporal server (the activity's retry policy, with each attempt's delay taken from the schedule),
- * bounded by a ScheduleToClose timeout equal to the window; the workflow only waits for the
- * outcome, for a {@code reconcile} signal, and for the reconciliation timer. A failed attempt adds
- * nothing to the history.
+ * Runs the executions of the retired type {@code NotifyWorkflowV2} (histories {@code v4}): the
+ * first attempt a local activity in the first workflow task, the server retrying the rest.
  *
- * <p>{@link NotifyWorkflowImpl} makes the first attempt itself, as a local activity in its first
- * workflow task; {@code legacy.NotifyWorkflowV1Impl}, which runs the executions started before,
- * leaves every attempt to the server and decides its later changes by {@code Workflow.getVersion}.
- * The replay tests hold the latter to the histories it recorded.
+ * <p><b>Frozen.</b> This class is what those executions recorded; it changes only with a replay
+ * test over their histories, never for new notifications. It can still end FAILED, which leaves an
+ * account unpaid: pay-api's sweeper starts such a notification again as the current type. A
+ * reconciliation recorded without a limit is ended by the activity itself after {@code
+ * notify.reconcile.limit} (see {@code ReconciliationActivitiesImpl}).
  */
-public abstract class NotificationFlow {
-
-  /**
-   * Since this change a workflow told to reconcile first reads the failed attempts of its delivery
-   * from the server, then waits for the cancelled delivery to end (an attempt in flight may still
-   * fail, or get through); executions recorded before it cancelled and went on at once.
-   */
-  static final String AWAIT_CANCELLED_DELIVERY = "await-cancelled-delivery";
-
-  /**
-   * Since this change a notification the receiver rejected is reconciled at once instead of ending
-   * FAILED: the pay system's query interface has the last word on what the account is owed.
-   */
-  static final String RECONCILE_AFTER_REJECTION = "reconcile-after-rejection";
+public class NotifyWorkflowV2Impl implements NotifyWorkflowV2 {
 
   /** Counts notifications whose reconciliation gave up after the policy's limit. */
   static final String GAVE_UP_METRIC = "notify_reconciliation_gave_up";
 
-  private static final Logger log = Workflow.getLogger(NotificationFlow.class);
+  private static final Logger log = Workflow.getLogger(NotifyWorkflowV2Impl.class);
 
-  /**
-   * Reconciliation waits for services that may still be down: it retries at most every ten minutes
-   * until the policy's limit (seven days by default), then the notification ends FAILED.
-   */
   private static final RetryOptions RECONCILIATION_RETRY =
       RetryOptions.newBuilder()
           .setInitialInterval(Duration.ofSeconds(10))
@@ -84,37 +75,25 @@ public abstract class NotificationFlow {
   private boolean reconcileRequested;
   private Promise<DeliveryReceipt> receipt;
 
-  /**
-   * Whether this type makes the first attempt itself. The legacy type does not, and asks {@code
-   * Workflow.getVersion} about each later change; this one has every change from its start.
-   */
-  private final boolean firstAttemptLocally;
-
-  protected NotificationFlow(boolean firstAttemptLocally) {
-    this.firstAttemptLocally = firstAttemptLocally;
-  }
-
-  protected final NotificationState run(NotifyRequest request) {
+  @Override
+  public NotificationState notifyRecharge(NotifyRequest request) {
     RechargeNotification notification = request.notification();
     NotifyPolicy policy = request.policy();
     txNo = notification.txNo();
     windowClosesAt = now().plus(policy.window());
     Workflow.setCurrentDetails(details());
 
-    FailedAttempt firstFailure = null;
-    if (firstAttemptLocally) {
-      try {
-        attempts = firstAttempt(notification, policy).attempt();
-        return deliveredAtOnce();
-      } catch (ActivityFailure failure) {
-        learnFrom(failure);
-        if (isRejection(failure)) {
-          return reconcileAfterRejection(policy);
-        }
-        firstFailure = failures.recent().isEmpty() ? null : failures.recent().getLast();
-        // From here the notification is one to watch: it gets its NotifyStatus.
-        enter(NotifyStatus.NOTIFYING);
+    FailedAttempt firstFailure;
+    try {
+      attempts = firstAttempt(notification, policy).attempt();
+      return deliveredAtOnce();
+    } catch (ActivityFailure failure) {
+      learnFrom(failure);
+      if (isRejection(failure)) {
+        return reconcileAfterRejection(policy);
       }
+      firstFailure = failures.recent().isEmpty() ? null : failures.recent().getLast();
+      enter(NotifyStatus.NOTIFYING);
     }
     DeliveryActivities delivery =
         Workflow.newActivityStub(DeliveryActivities.class, deliveryOptions(notification, policy));
@@ -127,13 +106,9 @@ public abstract class NotificationFlow {
 
     Workflow.await(() -> receipt.isCompleted() || reconcileRequested);
     if (!receipt.isCompleted()) {
-      if (since(AWAIT_CANCELLED_DELIVERY)) {
-        readFailedAttempts();
-        deliveryScope.cancel("reconcile requested");
-        Workflow.await(receipt::isCompleted);
-      } else {
-        deliveryScope.cancel("reconcile requested");
-      }
+      readFailedAttempts();
+      deliveryScope.cancel("reconcile requested");
+      Workflow.await(receipt::isCompleted);
     }
     if (receipt.isCompleted()) {
       try {
@@ -142,9 +117,6 @@ public abstract class NotificationFlow {
       } catch (ActivityFailure failure) {
         learnFrom(failure);
         if (isRejection(failure)) {
-          if (!since(RECONCILE_AFTER_REJECTION)) {
-            return finish(NotifyStatus.FAILED);
-          }
           return reconcileAfterRejection(policy);
         }
         log.info("Delivery of {} ended after {} attempts: {}", txNo, attempts, lastError);
@@ -153,11 +125,6 @@ public abstract class NotificationFlow {
     return reconcile(policy);
   }
 
-  /**
-   * The first attempt, made here as a local activity inside this workflow task: a notification
-   * delivered at once needs no round trip through a task queue, and its workflow completes in the
-   * task that started it. It is not retried here; the server retries it, on the schedule.
-   */
   private DeliveryReceipt firstAttempt(RechargeNotification notification, NotifyPolicy policy) {
     DeliveryActivities delivery =
         Workflow.newLocalActivityStub(
@@ -170,18 +137,10 @@ public abstract class NotificationFlow {
     return delivery.deliver(new DeliveryRequest(notification, policy.schedule(), null));
   }
 
-  /** Waiting would not change the receiver's mind: ask the pay system now. */
   private NotificationState reconcileAfterRejection(NotifyPolicy policy) {
     log.warn("The receiver rejected the notification of {}: {}", txNo, lastError);
     reconcileRequested = true;
     return reconcile(policy);
-  }
-
-  /**
-   * Whether the behaviour named {@code changeId} applies: always, but to the legacy type's past.
-   */
-  private boolean since(String changeId) {
-    return firstAttemptLocally || Workflow.getVersion(changeId, Workflow.DEFAULT_VERSION, 1) == 1;
   }
 
   private NotificationState reconcile(NotifyPolicy policy) {
@@ -206,12 +165,11 @@ public abstract class NotificationFlow {
     try {
       ReconciliationResult result = reconciliation.reconcile(txNo);
       payResult = result.payResult();
-      if (result.agreed()) {
+      if (agreed(result)) {
         return finish(NotifyStatus.RECONCILED);
       }
       lastError = "pay-api knows no recharge " + txNo + ": nothing to settle";
     } catch (ActivityFailure failure) {
-      // The server stops retrying when the next try would pass the limit, or times the last out.
       if (failure.getRetryState() == RetryState.RETRY_STATE_TIMEOUT
           || failure.getCause() instanceof TimeoutFailure) {
         lastError =
@@ -227,10 +185,12 @@ public abstract class NotificationFlow {
     return finish(NotifyStatus.FAILED);
   }
 
+  @Override
   public void reconcile() {
     reconcileRequested = true;
   }
 
+  @Override
   public NotificationState status() {
     return new NotificationState(
         txNo,
@@ -245,10 +205,6 @@ public abstract class NotificationFlow {
         failures.recent());
   }
 
-  /**
-   * Asks the server for the failed attempts of the delivery about to be cancelled. Best effort:
-   * without them the notification still reconciles, its attempts unknown.
-   */
   private void readFailedAttempts() {
     DeliveryProgress progress =
         Workflow.newLocalActivityStub(
@@ -273,7 +229,6 @@ public abstract class NotificationFlow {
     }
   }
 
-  /** What a delivery that did not get through leaves: its failed attempts and the last error. */
   private void learnFrom(ActivityFailure failure) {
     if (!(failure.getCause() instanceof CanceledFailure)) {
       lastError = messageOf(failure);
@@ -281,28 +236,12 @@ public abstract class NotificationFlow {
     detailsOf(failure).ifPresent(this::learn);
   }
 
-  /**
-   * The {@link FailedAttempts} a failing attempt put in its failure; absent in histories recorded
-   * before attempts carried them, and in a cancellation.
-   */
-  private static Optional<FailedAttempts> detailsOf(ActivityFailure failure) {
-    for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
-      if (cause instanceof ApplicationFailure application
-          && application.getDetails().getSize() == 1) {
-        return Optional.of(application.getDetails().get(FailedAttempts.class));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private ActivityOptions deliveryOptions(RechargeNotification notification, NotifyPolicy policy) {
+  private static ActivityOptions deliveryOptions(
+      RechargeNotification notification, NotifyPolicy policy) {
     RetrySchedule schedule = policy.schedule();
     return ActivityOptions.newBuilder()
-        // The window: the server stops retrying once the next delay would pass it.
         .setScheduleToCloseTimeout(policy.window())
         .setStartToCloseTimeout(policy.attemptTimeout())
-        // Each failure carries its own delay from the schedule; this policy only applies when an
-        // attempt times out or the worker dies, which carry none.
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(schedule.delayAfterAttempt(1))
@@ -310,8 +249,6 @@ public abstract class NotificationFlow {
                 .setMaximumInterval(schedule.longest())
                 .setDoNotRetry(DeliveryFailures.DELIVERY_REJECTED)
                 .build())
-        // A cancelled delivery reports back once the server has cancelled it (an attempt waiting
-        // for its turn at once, one in flight when it ends), with the attempts it made.
         .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setSummary(deliverySummary(notification, policy))
         .build();
@@ -346,11 +283,6 @@ public abstract class NotificationFlow {
     log.info("Notification of {} is {}", txNo, next);
   }
 
-  /**
-   * Delivered at the first attempt: NOTIFIED, without setting the NotifyStatus search attribute,
-   * which would be one more event and one more visibility write for the most common notification of
-   * all. Its workflow completed and has no NotifyStatus; every other notification has one.
-   */
   private NotificationState deliveredAtOnce() {
     status = NotifyStatus.NOTIFIED;
     finishedAt = now();
@@ -366,7 +298,6 @@ public abstract class NotificationFlow {
     return status();
   }
 
-  /** What the Web UI shows as the workflow's current details. */
   private String details() {
     StringBuilder text = new StringBuilder("**").append(status).append("**");
     if (status != NotifyStatus.NOTIFYING) {
@@ -383,23 +314,6 @@ public abstract class NotificationFlow {
       text.append(" · attempts and last error: see the pending Deliver activity");
     }
     return text.toString();
-  }
-
-  private static boolean isRejection(ActivityFailure failure) {
-    return failure.getCause() instanceof ApplicationFailure cause
-        && DeliveryFailures.DELIVERY_REJECTED.equals(cause.getType());
-  }
-
-  /** The innermost message: "HTTP 422 from …", not "Activity task failed". */
-  private static String messageOf(ActivityFailure failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    if (cause instanceof TemporalFailure temporal) {
-      return temporal.getOriginalMessage();
-    }
-    return cause.getMessage();
   }
 
   private static Instant now() {
