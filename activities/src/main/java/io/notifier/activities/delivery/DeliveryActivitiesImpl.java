@@ -1,8 +1,11 @@
 package io.notifier.activities.delivery;
 
-import io.notifier.activities.http.HttpCallFailed;
-import io.notifier.activities.http.JsonHttp;
-import io.notifier.workflows.RetrySchedule;
+import io.notifier.activities.AttemptBudget;
+import io.notifier.web.client.Answer;
+import io.notifier.web.client.Classified;
+import io.notifier.web.client.NoAnswer;
+import io.notifier.web.client.ServiceClient;
+import io.notifier.workflows.RechargeNotification;
 import io.notifier.workflows.delivery.DeliveryActivities;
 import io.notifier.workflows.delivery.DeliveryFailures;
 import io.notifier.workflows.delivery.DeliveryReceipt;
@@ -11,144 +14,182 @@ import io.notifier.workflows.delivery.FailedAttempt;
 import io.notifier.workflows.delivery.FailedAttempts;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.activity.ActivityInfo;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
-/** POSTs the notification to account-api and turns its answer into Temporal's retry decision. */
+/**
+ * One attempt to deliver a notification: POSTs it to account-api ({@code api/notifications} under
+ * its base URL, signed) and turns the answer into Temporal's retry decision, by the one rule of
+ * {@link Classified}: account-api's acknowledgement of this txNo is delivered; its own refusal
+ * (400, 409, 422 problem+json) ends the delivery; anything else is tried again on the schedule.
+ */
 public final class DeliveryActivitiesImpl implements DeliveryActivities {
-
-  /**
-   * The shortest wait for the second attempt, when the first was made longer ago than the delay.
-   */
-  private static final Duration SOON = Duration.ofMillis(1);
 
   /** Counts notifications the receiver refused for good (Prometheus: ..._total). */
   public static final String REJECTED_METRIC = "notify_delivery_rejected";
 
-  private final JsonHttp http;
-  private final URI notificationsUri;
+  /** The shortest wait for the next attempt: the server reads a zero delay as no retry at all. */
+  private static final Duration SOON = Duration.ofMillis(1);
+
+  private final ServiceClient accountApi;
   private final Clock clock;
 
   /**
-   * @param notificationsUri the receiver's endpoint, such as
-   *     http://127.0.0.1:8082/api/notifications
+   * @param accountApi account-api, with the notifier's signature as its credential
    */
-  public DeliveryActivitiesImpl(JsonHttp http, URI notificationsUri, Clock clock) {
-    this.http = http;
-    this.notificationsUri = notificationsUri;
+  public DeliveryActivitiesImpl(ServiceClient accountApi, Clock clock) {
+    this.accountApi = accountApi;
     this.clock = clock;
   }
 
   @Override
   public DeliveryReceipt deliver(DeliveryRequest request) {
     ActivityExecutionContext context = Activity.getExecutionContext();
-    if (request.firstAttempt() != null && attemptOf(context) == 1 && !context.getInfo().isLocal()) {
+    ActivityInfo info = context.getInfo();
+    Instant startedAt = clock.instant();
+    int inRound = Math.max(1, info.getAttempt()); // TestActivityEnvironment reports 0
+    if (request.firstAttempt() != null && inRound == 1 && !info.isLocal()) {
       throw firstAttemptMadeBefore(context, request);
     }
-    JsonHttp.Response response;
+    Attempt attempt = new Attempt(context, request, inRound, startedAt);
+    RechargeNotification notification = request.notification();
+    Classified<Answer> answer;
     try {
-      response = http.post(notificationsUri, request.notification());
-    } catch (HttpCallFailed e) {
-      throw retryLater(
-          context, e.getMessage(), request.schedule().delayAfterAttempt(attemptOf(context)));
+      answer =
+          Classified.of(
+              accountApi
+                  .post("api", "notifications")
+                  .json(notification)
+                  .messageId(notification.txNo())
+                  .within(AttemptBudget.of(info))
+                  .send(),
+              sent ->
+                  sent.isSuccess()
+                          && sent.bodyAs(Acknowledgement.class)
+                              .filter(ack -> ack.acknowledges(notification.txNo()))
+                              .isPresent()
+                      ? Optional.of(sent)
+                      : Optional.empty(),
+              sent -> sent.isProblemWithStatusIn(400, 409, 422));
+    } catch (NoAnswer none) {
+      throw attempt.failed(none.summary(), none.detail(), Optional.empty());
     }
-    return switch (response.outcome()) {
-      case SUCCESS -> new DeliveryReceipt(context.getInfo().getAttempt(), response.status());
-      case REJECTED -> throw rejected(context, response.describe());
-      case RETRYABLE ->
-          throw retryLater(
-              context,
-              response.describe(),
-              later(request.schedule(), context, response.retryAfter(clock.instant())));
+    return switch (answer.kind()) {
+      case TAKEN -> new DeliveryReceipt(attempt.number(), answer.answer().status());
+      case REFUSED -> throw attempt.rejected(answer.answer());
+      case TRANSIENT ->
+          throw attempt.failed(
+              summaryOf(answer.answer()),
+              answer.answer().detail(),
+              answer.answer().retryAfter(clock.instant()));
     };
   }
 
-  /**
-   * The schedule's delay after this attempt, or longer when the receiver asked for it with
-   * Retry-After: the later of the two. The window still bounds it, on the server.
-   */
-  private static Duration later(
-      RetrySchedule schedule, ActivityExecutionContext context, Optional<Duration> retryAfter) {
-    Duration scheduled = schedule.delayAfterAttempt(attemptOf(context));
-    return retryAfter.filter(asked -> asked.compareTo(scheduled) > 0).orElse(scheduled);
+  /** "account-api answered HTTP 503", or, for a 2xx that is not the acknowledgement, says so. */
+  private static String summaryOf(Answer answer) {
+    return answer.isSuccess()
+        ? answer.summary() + " without the documented acknowledgement"
+        : answer.summary();
+  }
+
+  /** One attempt of a round: its number in the notification, and how it fails. */
+  private final class Attempt {
+    private final ActivityExecutionContext context;
+    private final DeliveryRequest request;
+    private final int inRound;
+    private final Instant startedAt;
+
+    Attempt(
+        ActivityExecutionContext context, DeliveryRequest request, int inRound, Instant startedAt) {
+      this.context = context;
+      this.request = request;
+      this.inRound = inRound;
+      this.startedAt = startedAt;
+    }
+
+    int number() {
+      return request.attemptNumber(inRound);
+    }
+
+    /**
+     * A failure that may heal. The next attempt comes the schedule's interval after this one
+     * started, not after it failed: an attempt that takes ten seconds to time out does not push the
+     * later ones back. A Retry-After asking for longer is honoured. The delay rides on the failure
+     * itself (Temporal reads it only from the top-level ApplicationFailure, which must have a type)
+     * and overrides the retry policy's arithmetic. Benign: an unreachable receiver is what this
+     * notifier exists for, not an error of the worker.
+     */
+    ApplicationFailure failed(String summary, String detail, Optional<Duration> retryAfter) {
+      Duration untilNext =
+          Duration.between(
+              clock.instant(), startedAt.plus(request.schedule().delayAfterAttempt(inRound)));
+      Duration delay = retryAfter.filter(asked -> asked.compareTo(untilNext) > 0).orElse(untilNext);
+      return ApplicationFailure.newBuilder()
+          .setType(DeliveryFailures.DELIVERY_FAILED)
+          .setMessage(detail)
+          .setDetails(record(summary, detail))
+          .setNextRetryDelay(delay.compareTo(SOON) < 0 ? SOON : delay)
+          .setCategory(ApplicationErrorCategory.BENIGN)
+          .build();
+    }
+
+    /**
+     * Not benign: a receiver that refuses notifications is what an operator wants to hear of, and
+     * {@value #REJECTED_METRIC} counts them for an alert.
+     */
+    ApplicationFailure rejected(Answer answer) {
+      context.getMetricsScope().counter(REJECTED_METRIC).inc(1);
+      return ApplicationFailure.newBuilder()
+          .setType(DeliveryFailures.DELIVERY_REJECTED)
+          .setMessage(answer.detail())
+          .setDetails(record(answer.summary(), answer.detail()))
+          .setNonRetryable(true)
+          .build();
+    }
+
+    /**
+     * Adds this attempt to the failed attempts the previous one left in its heartbeat details (or,
+     * at a round's first, to those of earlier rounds), and leaves them in this attempt's: the
+     * server keeps them with the pending activity, for the next attempt and for anyone who
+     * describes the workflow.
+     */
+    private FailedAttempts record(String summary, String detail) {
+      FailedAttempts failures =
+          context
+              .getHeartbeatDetails(FailedAttempts.class)
+              .orElse(request.earlier())
+              .and(new FailedAttempt(number(), startedAt, summary, detail));
+      heartbeat(context, failures);
+      return failures;
+    }
   }
 
   /**
-   * The next delay comes from the schedule, by attempt number, and rides on the failure itself:
-   * Temporal reads it only from the top-level ApplicationFailure, and it overrides the retry
-   * policy's exponential arithmetic. The failure must have a type, or building it throws. It is
-   * benign: an unreachable receiver is what this notifier exists for, not an error of the worker.
-   */
-  private ApplicationFailure retryLater(
-      ActivityExecutionContext context, String error, Duration delay) {
-    return ApplicationFailure.newBuilder()
-        .setType(DeliveryFailures.DELIVERY_FAILED)
-        .setMessage(error)
-        .setDetails(record(context, error))
-        .setNextRetryDelay(delay)
-        .setCategory(ApplicationErrorCategory.BENIGN)
-        .build();
-  }
-
-  /**
-   * The workflow made the first attempt itself, which failed: the server's attempt 1 is that one.
-   * It records the failure where the next attempts and {@code describe} read it, and asks the
-   * server to come back when the schedule's second attempt is due, measured from the first.
+   * The workflow made the round's first attempt itself, which failed: the server's attempt 1 is
+   * that one. It records the failure where the next attempts and {@code describe} read it, and asks
+   * the server to come back when the schedule's second attempt is due, measured from the first's
+   * start.
    */
   private ApplicationFailure firstAttemptMadeBefore(
       ActivityExecutionContext context, DeliveryRequest request) {
     FailedAttempt first = request.firstAttempt();
-    FailedAttempts failures = FailedAttempts.NONE.and(first);
+    FailedAttempts failures = request.earlier().and(first);
     heartbeat(context, failures);
     Duration wait =
         Duration.between(clock.instant(), first.at().plus(request.schedule().delayAfterAttempt(1)));
     return ApplicationFailure.newBuilder()
         .setType(DeliveryFailures.DELIVERY_FAILED)
-        .setMessage(first.error())
+        .setMessage(first.detailOrError())
         .setDetails(failures)
-        // Never zero: the server reads a zero delay as no retry at all (RETRY_STATE_TIMEOUT).
         .setNextRetryDelay(wait.compareTo(SOON) < 0 ? SOON : wait)
         .setCategory(ApplicationErrorCategory.BENIGN)
         .build();
-  }
-
-  /** Attempts count from 1; TestActivityEnvironment reports 0 for the only one it runs. */
-  private static int attemptOf(ActivityExecutionContext context) {
-    return Math.max(1, context.getInfo().getAttempt());
-  }
-
-  /**
-   * Not benign: a receiver that refuses notifications is what an operator wants to hear of, and
-   * {@value #REJECTED_METRIC} counts them for an alert.
-   */
-  private ApplicationFailure rejected(ActivityExecutionContext context, String error) {
-    context.getMetricsScope().counter(REJECTED_METRIC).inc(1);
-    return ApplicationFailure.newBuilder()
-        .setType(DeliveryFailures.DELIVERY_REJECTED)
-        .setMessage(error)
-        .setDetails(record(context, error))
-        .setNonRetryable(true)
-        .build();
-  }
-
-  /**
-   * Adds this attempt to the failed attempts the previous one left in its heartbeat details, and
-   * leaves them in this attempt's: the server keeps them with the pending activity, for the next
-   * attempt and for anyone who describes the workflow.
-   */
-  private FailedAttempts record(ActivityExecutionContext context, String error) {
-    FailedAttempts failures =
-        context
-            .getHeartbeatDetails(FailedAttempts.class)
-            .orElse(FailedAttempts.NONE)
-            .and(new FailedAttempt(attemptOf(context), clock.instant(), error));
-    heartbeat(context, failures);
-    return failures;
   }
 
   /** A local attempt's heartbeat goes nowhere: its failure carries them to the workflow. */

@@ -2,6 +2,7 @@ package io.notifier.activities.signing;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
+import io.notifier.web.client.Credential;
 import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.util.List;
@@ -15,7 +16,8 @@ import java.util.stream.Collectors;
  * verifies. The HMAC itself is the reference library's.
  *
  * <p>It signs inside the activity's HTTP call: no secret ever enters a workflow's input, its
- * history or the Web UI.
+ * history or the Web UI. Only notifications are signed: the signature grants nothing but {@code
+ * POST /api/notifications} of the txNo it names.
  */
 public final class WebhookSigner {
 
@@ -30,6 +32,20 @@ public final class WebhookSigner {
   public WebhookSigner(List<String> secrets, Clock clock) {
     this.secrets = WebhookSecrets.check(secrets).stream().map(Webhook::new).toList();
     this.clock = clock;
+  }
+
+  /**
+   * Signs each request it is applied to as the message its caller names (a notification's txNo: the
+   * same at every attempt, so the receiver can tell a retry, and bound by the receiver to the txNo
+   * in the body). A request that is no message cannot be signed.
+   */
+  public Credential credential() {
+    return (request, messageId, body) -> {
+      if (messageId == null) {
+        throw new IllegalArgumentException("only a message with an id is signed");
+      }
+      sign(messageId, body).applyTo(request);
+    };
   }
 
   /** The headers that sign {@code payload}, the exact body sent, as message {@code id}. */
