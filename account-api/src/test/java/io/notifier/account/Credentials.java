@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -17,7 +19,10 @@ public final class Credentials {
   public static final String SECRET = "whsec_8aNdrlFlj+4lNi/+1pfymaTmG3n2gn8YSOhD5iRLBYQ=";
 
   public static final String CLIENT_KEY = "test-client-key";
+  public static final String PAY_API_KEY = "test-pay-api-key";
   public static final String OPERATOR_KEY = "test-operator-key";
+
+  private static final Pattern TX_NO = Pattern.compile("\"txNo\"\\s*:\\s*\"([^\"]*)\"");
 
   private Credentials() {}
 
@@ -26,12 +31,15 @@ public final class Credentials {
     return signedWith(Clock.systemUTC(), SECRET);
   }
 
-  /** Signed with each of {@code secrets}, at {@code clock}'s time. */
+  /**
+   * Signed with each of {@code secrets}, at {@code clock}'s time, as the message of the body's txNo
+   * (as pay-api signs a notification).
+   */
   public static RequestPostProcessor signedWith(Clock clock, String... secrets) {
     return request -> {
       byte[] body = request.getContentAsByteArray();
       String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
-      String id = "msg_" + UUID.randomUUID();
+      String id = idOf(payload);
       long timestamp = clock.instant().getEpochSecond();
       StringBuilder signatures = new StringBuilder();
       for (String secret : secrets) {
@@ -46,10 +54,23 @@ public final class Credentials {
     };
   }
 
+  /** Signed by the notifier as the message {@code id}, whatever the body's txNo. */
+  public static RequestPostProcessor signedAs(String id) {
+    return request -> {
+      byte[] body = request.getContentAsByteArray();
+      String payload = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+      long timestamp = Clock.systemUTC().instant().getEpochSecond();
+      request.addHeader("webhook-id", id);
+      request.addHeader("webhook-timestamp", Long.toString(timestamp));
+      request.addHeader("webhook-signature", sign(SECRET, id, timestamp, payload));
+      return request;
+    };
+  }
+
   /** Signed over {@code signedBody}, whatever the request carries. */
   public static RequestPostProcessor signedOver(String signedBody) {
     return request -> {
-      String id = "msg_" + UUID.randomUUID();
+      String id = idOf(signedBody);
       long timestamp = Clock.systemUTC().instant().getEpochSecond();
       request.addHeader("webhook-id", id);
       request.addHeader("webhook-timestamp", Long.toString(timestamp));
@@ -69,6 +90,11 @@ public final class Credentials {
     return key(CLIENT_KEY);
   }
 
+  /** pay-api, as it checks an account or asks to reconcile. */
+  public static RequestPostProcessor payApi() {
+    return key(PAY_API_KEY);
+  }
+
   public static RequestPostProcessor operator() {
     return key(OPERATOR_KEY);
   }
@@ -86,10 +112,16 @@ public final class Credentials {
 
   /** The raw headers of a request signed over {@code body}, for a request sent over a socket. */
   public static String signatureHeaders(String body) {
-    String id = "msg_" + UUID.randomUUID();
+    String id = idOf(body);
     long timestamp = Clock.systemUTC().instant().getEpochSecond();
     return "webhook-id: %s\r\nwebhook-timestamp: %d\r\nwebhook-signature: %s"
         .formatted(id, timestamp, sign(SECRET, id, timestamp, body));
+  }
+
+  /** A notification's txNo, the id it is signed as; a message of its own for anything else. */
+  private static String idOf(String body) {
+    Matcher txNo = TX_NO.matcher(body);
+    return txNo.find() ? txNo.group(1) : "msg_" + UUID.randomUUID();
   }
 
   private static String sign(String secret, String id, long timestamp, String payload) {

@@ -1,5 +1,6 @@
 package io.notifier.account.account;
 
+import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
 import io.notifier.web.validation.AccountNo;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,6 +8,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * An account and its balance, for clients and operators; {@code HEAD} tells pay-api whether it
+ * exists without a body, so without the balance.
+ */
 @RestController
 @RequestMapping("/api/accounts")
 class AccountController {
@@ -22,6 +27,10 @@ class AccountController {
     return accounts
         .findById(accountNo)
         .orElseThrow(
-            () -> Problems.notFound("Unknown account", "There is no account " + accountNo + "."));
+            () ->
+                Problems.notFound(
+                    ProblemType.UNKNOWN_ACCOUNT,
+                    "Unknown account",
+                    "There is no account " + accountNo + "."));
   }
 }

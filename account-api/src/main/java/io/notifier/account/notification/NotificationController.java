@@ -1,9 +1,13 @@
 package io.notifier.account.notification;
 
+import io.notifier.account.security.WebhookSignatureAuthentication;
 import io.notifier.account.settlement.SettlementService;
 import io.notifier.account.settlement.SettlementSource;
+import io.notifier.web.Problems;
 import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,9 +27,25 @@ class NotificationController {
     this.settlement = settlement;
   }
 
-  /** The body must be declared JSON: a wildcard Content-Type is a 415, not a guess. */
+  /**
+   * The body must be declared JSON: a wildcard Content-Type is a 415, not a guess. A signature
+   * grants the delivery of the notification it was made for, its {@code webhook-id} being the txNo:
+   * one made for another message credits nothing (403).
+   */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  Acknowledgement receive(@Valid @RequestBody NotificationRequest notification) {
+  Acknowledgement receive(
+      @Valid @RequestBody NotificationRequest notification, Authentication caller) {
+    String signedFor = WebhookSignatureAuthentication.signedMessageOf(caller).orElse(null);
+    if (!notification.txNo().equals(signedFor)) {
+      throw Problems.of(
+          HttpStatus.FORBIDDEN,
+          "Signed for another message",
+          "The signature was made for the message "
+              + signedFor
+              + ", not for the notification of "
+              + notification.txNo()
+              + "; nothing was credited.");
+    }
     if (!notification.paid()) {
       return Acknowledgement.of(notification.txNo(), false);
     }

@@ -1,57 +1,87 @@
 package io.notifier.account.reconciliation;
 
+import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
+import io.notifier.web.client.Answer;
+import io.notifier.web.client.Classified;
+import io.notifier.web.client.Credential;
+import io.notifier.web.client.NoAnswer;
+import io.notifier.web.client.ServiceClient;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
- * The account system's side of the check: asks pay-api what became of a recharge, with the query
- * key pay-api knows account-api by.
+ * The account system's side of the check: asks pay-api's query interface ({@code GET
+ * api/recharges/{txNo}} under its base URL) what became of a recharge, with the query key pay-api
+ * knows account-api by. Its answers are read by the one rule of {@link Classified}: the recharge
+ * with a result of "success" or "fail"; pay-api's own 404 of the type {@code unknown-tx-no}; and
+ * anything else (no answer, a gateway's 404, another result) is a 502, for the caller to try again.
  */
 @Component
 class PayApiClient {
 
+  private static final Logger log = LoggerFactory.getLogger(PayApiClient.class);
+
+  /** The results pay-api documents; any other is not taken as an answer. */
+  private static final Set<String> RESULTS = Set.of("success", "fail");
+
   /** What pay-api's query interface reports. */
   record PayRecharge(String txNo, String accountNo, BigDecimal amount, String result) {}
 
-  private final RestClient http;
+  private final ServiceClient payApi;
 
   PayApiClient(PayApiProperties properties) {
-    JdkClientHttpRequestFactory requestFactory =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build());
-    requestFactory.setReadTimeout(properties.readTimeout());
-    this.http =
-        RestClient.builder()
-            .baseUrl(properties.url())
-            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.key())
-            .requestFactory(requestFactory)
-            .build();
+    this.payApi =
+        new ServiceClient(
+            "pay-api",
+            properties.url(),
+            properties.connectTimeout(),
+            properties.readTimeout(),
+            Credential.bearer(properties.key()));
   }
 
   /** The recharge, or empty when pay-api does not know the txNo. */
   Optional<PayRecharge> findRecharge(String txNo) {
+    Classified<PayRecharge> answer;
     try {
-      return Optional.ofNullable(
-          http.get().uri("/api/recharges/{txNo}", txNo).retrieve().body(PayRecharge.class));
-    } catch (HttpClientErrorException.NotFound unknown) {
-      return Optional.empty();
-    } catch (RestClientException e) {
-      throw Problems.of(
-          HttpStatus.BAD_GATEWAY,
-          "pay-api unavailable",
-          "Could not query pay-api for " + txNo + ": " + e.getMessage());
+      answer =
+          Classified.of(
+              payApi.get("api", "recharges", txNo).send(),
+              sent -> recharge(sent, txNo),
+              sent -> sent.isProblem(404, ProblemType.UNKNOWN_TX_NO.uri()));
+    } catch (NoAnswer none) {
+      throw unavailable(txNo, none.summary(), none.detail());
     }
+    return switch (answer.kind()) {
+      case TAKEN -> Optional.of(answer.value());
+      case REFUSED -> Optional.empty();
+      case TRANSIENT ->
+          throw unavailable(txNo, answer.answer().summary(), answer.answer().detail());
+    };
+  }
+
+  private static Optional<PayRecharge> recharge(Answer answer, String txNo) {
+    if (answer.status() != 200) {
+      return Optional.empty();
+    }
+    return answer
+        .bodyAs(PayRecharge.class)
+        .filter(recharge -> txNo.equals(recharge.txNo()))
+        .filter(recharge -> RESULTS.contains(recharge.result()))
+        .filter(recharge -> recharge.accountNo() != null && recharge.amount() != null);
+  }
+
+  /** Said without pay-api's address or the exception, which the log keeps. */
+  private static RuntimeException unavailable(String txNo, String summary, String detail) {
+    log.warn("Could not query pay-api for {}: {}", txNo, detail);
+    return Problems.of(
+        HttpStatus.BAD_GATEWAY,
+        "pay-api unavailable",
+        "Could not learn from pay-api what became of " + txNo + ": " + summary + ".");
   }
 }

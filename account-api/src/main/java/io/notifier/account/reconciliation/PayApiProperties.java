@@ -1,5 +1,6 @@
 package io.notifier.account.reconciliation;
 
+import io.notifier.web.settings.InvalidSetting;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -23,7 +24,7 @@ public record PayApiProperties(
 
   public PayApiProperties {
     if (key == null || key.isBlank()) {
-      throw new IllegalArgumentException(
+      throw new InvalidSetting(
           "no key for pay-api's query interface: set PAY_API_QUERY_KEY (pay-api.key) to one of"
               + " pay-api's PAY_API_QUERY_KEYS");
     }

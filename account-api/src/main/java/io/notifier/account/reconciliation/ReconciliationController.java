@@ -4,6 +4,7 @@ import io.notifier.account.reconciliation.PayApiClient.PayRecharge;
 import io.notifier.account.settlement.PaidRecharge;
 import io.notifier.account.settlement.SettlementService;
 import io.notifier.account.settlement.SettlementSource;
+import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
 import io.notifier.web.validation.TxNo;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,11 @@ class ReconciliationController {
         payApi
             .findRecharge(txNo)
             .orElseThrow(
-                () -> Problems.notFound("Unknown txNo", "pay-api knows no recharge " + txNo + "."));
+                () ->
+                    Problems.notFound(
+                        ProblemType.UNKNOWN_TX_NO,
+                        "Unknown txNo",
+                        "pay-api knows no recharge " + txNo + "."));
     if (!PaidRecharge.RESULT.equals(recharge.result())) {
       return new ReconciliationResponse(txNo, recharge.result(), false, false);
     }

@@ -1,5 +1,6 @@
 package io.notifier.account.security;
 
+import io.notifier.web.settings.InvalidSetting;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,13 +21,13 @@ record SigningProperties(List<String> secrets) {
   SigningProperties {
     secrets = secrets == null ? List.of() : secrets.stream().filter(s -> !s.isBlank()).toList();
     if (secrets.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new InvalidSetting(
           "no signing secret: set NOTIFY_SIGNING_SECRETS (notify.signing.secrets) to the"
               + " whsec_… secrets pay-api signs with, comma-separated");
     }
     for (int i = 0; i < secrets.size(); i++) {
       if (!usable(secrets.get(i))) {
-        throw new IllegalArgumentException(
+        throw new InvalidSetting(
             "NOTIFY_SIGNING_SECRETS, secret "
                 + (i + 1)
                 + ": not whsec_ followed by the base64 of 24 to 64 bytes");

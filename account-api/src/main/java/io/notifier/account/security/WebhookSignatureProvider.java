@@ -15,7 +15,9 @@ import org.springframework.security.core.Authentication;
  * Verifies the notifier's signature over the raw body with the reference library of Standard
  * Webhooks: it refuses a missing header, a timestamp more than 5 minutes from now, a body other
  * than the one signed, and a signature made with any other secret, comparing in constant time. A
- * request is taken when any of its signatures verifies with any of our secrets.
+ * request is taken when any of its signatures verifies with any of our secrets; it then names the
+ * message signed ({@code webhook-id}), which the notification endpoint binds to the txNo it
+ * carries.
  */
 final class WebhookSignatureProvider implements AuthenticationProvider {
 
@@ -33,7 +35,7 @@ final class WebhookSignatureProvider implements AuthenticationProvider {
     for (Webhook secret : secrets) {
       try {
         secret.verify(payload, signed.headers());
-        return WebhookSignatureAuthentication.verified();
+        return WebhookSignatureAuthentication.verified(first(signed, WebhookSignatureConverter.ID));
       } catch (WebhookVerificationException e) {
         // Header and timestamp refusals are the same whatever the secret; a mismatch is ours.
         refusal = e.getMessage();

@@ -1,6 +1,7 @@
 package io.notifier.account.settlement;
 
 import io.notifier.account.account.AccountRepository;
+import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ public class SettlementService {
     }
     if (accounts.credit(recharge.accountNo(), recharge.amount()) == 0) {
       throw Problems.unprocessable(
+          ProblemType.UNKNOWN_ACCOUNT,
           "Unknown account",
           "There is no account " + recharge.accountNo() + " to credit " + recharge.txNo() + " to.");
     }
@@ -59,6 +61,7 @@ public class SettlementService {
     Settlement settled = settlements.findById(recharge.txNo()).orElseThrow();
     if (!settled.matches(recharge)) {
       throw Problems.conflict(
+          ProblemType.SETTLED_DIFFERENTLY,
           "Settled differently",
           "%s was settled as %s to account %s; this says %s to account %s."
               .formatted(

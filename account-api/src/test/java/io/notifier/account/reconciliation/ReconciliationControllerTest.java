@@ -7,6 +7,7 @@ import io.notifier.account.Credentials;
 import io.notifier.account.Ledger;
 import io.notifier.testing.StubHttpServer;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -24,9 +25,12 @@ class ReconciliationControllerTest {
 
   static final StubHttpServer payApi = StubHttpServer.start();
 
+  /** pay-api behind a gateway, under a base path of its own that every query must keep. */
+  static final String BASE = "/pay-api";
+
   @DynamicPropertySource
   static void payApiUrl(DynamicPropertyRegistry registry) {
-    registry.add("pay-api.url", () -> payApi.uri().toString());
+    registry.add("pay-api.url", () -> payApi.uri() + BASE);
   }
 
   @AfterAll
@@ -59,7 +63,7 @@ class ReconciliationControllerTest {
   @Test
   void aRechargeThatPayApiReportsAsFailedCreditsNothing() {
     String txNo = "tx-" + UUID.randomUUID();
-    payApi.answer("/api/recharges/" + txNo, 200, recharge(txNo, "1", "5.00", "fail"));
+    payApi.answer(BASE + "/api/recharges/" + txNo, 200, recharge(txNo, "1", "5.00", "fail"));
     Ledger.Snapshot before = ledger.snapshot();
 
     MvcTestResult result = reconcile(txNo);
@@ -71,7 +75,14 @@ class ReconciliationControllerTest {
   }
 
   @Test
-  void aTxNoUnknownToPayApiIsNotFound() {
+  void aTxNoUnknownToPayApiIsNotFoundOfTheProblemTypeThatSaysSo() {
+    payApi.answer(
+        BASE + "/api/recharges/tx-nobody-paid",
+        request ->
+            new StubHttpServer.Answer(
+                404,
+                "{\"type\":\"https://notifier.example/problems/unknown-tx-no\",\"status\":404}",
+                Map.of("Content-Type", "application/problem+json")));
     Ledger.Snapshot before = ledger.snapshot();
 
     MvcTestResult result = reconcile("tx-nobody-paid");
@@ -79,13 +90,48 @@ class ReconciliationControllerTest {
     assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
     assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Unknown txNo");
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.type")
+        .isEqualTo("https://notifier.example/problems/unknown-tx-no");
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aGatewaysNotFoundInFrontOfPayApiIsABadGatewayNotAnUnknownTxNo() {
+    String txNo = "tx-" + UUID.randomUUID();
+    payApi.answer(
+        BASE + "/api/recharges/" + txNo,
+        request ->
+            new StubHttpServer.Answer(
+                404, "<html>404</html>", Map.of("Content-Type", "text/html")));
+
+    MvcTestResult result = reconcile(txNo);
+
+    assertThat(result).hasStatus(HttpStatus.BAD_GATEWAY);
+    assertThat(result)
+        .bodyJson()
+        .extractingPath("$.detail")
+        .asString()
+        .isEqualTo(
+            "Could not learn from pay-api what became of " + txNo + ": pay-api answered HTTP 404.")
+        .doesNotContain("127.0.0.1");
+  }
+
+  @Test
+  void aResultOtherThanSuccessOrFailIsABadGatewayAndCreditsNothing() {
+    String txNo = "tx-" + UUID.randomUUID();
+    payApi.answer(BASE + "/api/recharges/" + txNo, 200, recharge(txNo, "1", "5.00", "pending"));
+    Ledger.Snapshot before = ledger.snapshot();
+
+    assertThat(reconcile(txNo)).hasStatus(HttpStatus.BAD_GATEWAY);
     assertThat(ledger.snapshot()).isEqualTo(before);
   }
 
   @Test
   void payApiFailingIsABadGatewayAndChangesNothing() {
     String txNo = "tx-" + UUID.randomUUID();
-    payApi.answer("/api/recharges/" + txNo, 503, "{}");
+    payApi.answer(BASE + "/api/recharges/" + txNo, 503, "{}");
     Ledger.Snapshot before = ledger.snapshot();
 
     MvcTestResult result = reconcile(txNo);
@@ -110,7 +156,7 @@ class ReconciliationControllerTest {
 
     reconcile(txNo);
 
-    assertThat(payApi.received("GET", "/api/recharges/" + txNo))
+    assertThat(payApi.received("GET", BASE + "/api/recharges/" + txNo))
         .singleElement()
         .satisfies(
             asked -> assertThat(asked.header("Authorization")).isEqualTo("Bearer test-query-key"));
@@ -140,20 +186,22 @@ class ReconciliationControllerTest {
     assertThat(anonymous).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(client).hasStatus(HttpStatus.FORBIDDEN);
     assertThat(client).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-    assertThat(payApi.received("GET", "/api/recharges/" + txNo)).isEmpty();
+    assertThat(payApi.received("GET", BASE + "/api/recharges/" + txNo)).isEmpty();
     assertThat(ledger.snapshot()).isEqualTo(before);
   }
 
+  /** As pay-api's notifier asks, with pay-api's key. */
   private MvcTestResult reconcile(String txNo) {
     return mvc.post()
         .uri("/api/reconciliations/{txNo}", txNo)
-        .with(Credentials.notifier())
+        .with(Credentials.payApi())
         .exchange();
   }
 
   private static String paid(String accountNo, String amount) {
     String txNo = "tx-" + UUID.randomUUID();
-    payApi.answer("/api/recharges/" + txNo, 200, recharge(txNo, accountNo, amount, "success"));
+    payApi.answer(
+        BASE + "/api/recharges/" + txNo, 200, recharge(txNo, accountNo, amount, "success"));
     return txNo;
   }
 

@@ -20,8 +20,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Nobody but the notifier moves money: a notification is credited only when it carries a signature
- * made with one of account-api's secrets, over this very body, within 5 minutes. Every other caller
- * is refused with problem+json, and nothing changes.
+ * made with one of account-api's secrets, over this very body, within 5 minutes, as the message of
+ * its own txNo; and that signature grants nothing else. Every other caller is refused with
+ * problem+json, and nothing changes.
  */
 @AccountApiTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -134,6 +135,55 @@ class RefusedCallersTest {
   }
 
   @Test
+  void aSignatureMadeForAnotherTxNoIsRefusedAndCreditsNothing() {
+    String body = notification("100.00");
+    Ledger.Snapshot before = ledger.snapshot();
+
+    MvcTestResult result = notify(body, Credentials.signedAs("tx-" + UUID.randomUUID()));
+
+    assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
+    assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Signed for another message");
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
+  void aValidSignatureGrantsNothingButPostingItsNotification() {
+    MvcTestResult readsAnAccount =
+        mvc.get().uri("/api/accounts/1").with(Credentials.signedAs("tx-1")).exchange();
+    MvcTestResult asksToReconcile =
+        mvc.post()
+            .uri("/api/reconciliations/{txNo}", "tx-1")
+            .with(Credentials.signedAs("tx-1"))
+            .exchange();
+
+    assertThat(readsAnAccount).hasStatus(HttpStatus.FORBIDDEN);
+    assertThat(asksToReconcile).hasStatus(HttpStatus.FORBIDDEN);
+    assertThat(readsAnAccount).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void payApisKeyAsksWhetherAnAccountExistsWithAHeadButMayNotReadItsBalance() {
+    MvcTestResult exists = mvc.head().uri("/api/accounts/1").with(Credentials.payApi()).exchange();
+    MvcTestResult unknown =
+        mvc.head().uri("/api/accounts/nobody").with(Credentials.payApi()).exchange();
+    MvcTestResult reads = account(Credentials.payApi());
+
+    assertThat(exists).hasStatusOk(); // over HTTP, a HEAD answer has no body: no balance
+    assertThat(unknown).hasStatus(HttpStatus.NOT_FOUND);
+    assertThat(unknown).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(reads).hasStatus(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void payApisKeyMayNotNotify() {
+    Ledger.Snapshot before = ledger.snapshot();
+
+    assertThat(notify(notification("1.00"), Credentials.payApi())).hasStatus(HttpStatus.FORBIDDEN);
+    assertThat(ledger.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void signedWithAnotherSecretAndOursAsWhileRotatingItIsTaken() {
     BigDecimal before = ledger.balanceOf("1");
 
@@ -180,10 +230,9 @@ class RefusedCallersTest {
   }
 
   @Test
-  void anAccountIsReadWithAClientsOrAnOperatorsKeyOrTheNotifiersSignature() {
+  void anAccountIsReadWithAClientsOrAnOperatorsKeyOnly() {
     assertThat(account(Credentials.client())).hasStatusOk();
     assertThat(account(Credentials.operator())).hasStatusOk();
-    assertThat(account(Credentials.notifier())).hasStatusOk();
     assertUnauthorized(account(request -> request), "A credential is required");
     assertUnauthorized(account(Credentials.key("guessed-key")), "The credential was not accepted");
     assertUnauthorized(account(Credentials.key("")), "The credential was not accepted");
