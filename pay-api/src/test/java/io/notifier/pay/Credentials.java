@@ -18,8 +18,8 @@ public final class Credentials {
   public static final String QUERY_KEY = "test-query-key";
   public static final String OPERATOR_KEY = "test-operator-key";
 
-  /** What pay-api presents to account-api when it checks an account. */
-  public static final String ACCOUNT_CHECK_KEY = "test-account-check-key";
+  /** What pay-api presents to account-api when it checks an account or asks to reconcile. */
+  public static final String ACCOUNT_API_KEY = "test-account-api-key";
 
   private Credentials() {}
 

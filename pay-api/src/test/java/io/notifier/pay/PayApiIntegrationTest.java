@@ -1,7 +1,7 @@
 package io.notifier.pay;
 
+import io.notifier.testing.AccountApiStub;
 import io.notifier.testing.AlsoOnMariaDb;
-import io.notifier.testing.StubHttpServer;
 import io.notifier.workflows.NotifySearchAttributes;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
@@ -33,13 +33,15 @@ import org.springframework.test.web.servlet.assertj.MockMvcTester;
 @Import(PayApiIntegrationTest.SearchAttributes.class)
 public abstract class PayApiIntegrationTest {
 
-  protected static final String CREDITED = "{\"status\":\"SUCCESS\",\"credited\":true}";
-  protected static final String ACCOUNT = "{\"accountNo\":\"%s\",\"balance\":\"0.00\"}";
-  protected static final StubHttpServer accountApi = StubHttpServer.start();
+  /**
+   * account-api as a gateway routes it, under a base path of its own: every call pay-api makes to
+   * it must keep that path.
+   */
+  protected static final AccountApiStub accountApi = AccountApiStub.under("/account-api");
 
   @DynamicPropertySource
   static void wiring(DynamicPropertyRegistry registry) {
-    registry.add("notify.account-api", () -> accountApi.uri().toString());
+    registry.add("notify.account-api", () -> accountApi.baseUrl().toString());
   }
 
   @Autowired protected MockMvcTester mvc;
@@ -49,9 +51,16 @@ public abstract class PayApiIntegrationTest {
   @BeforeEach
   void accountApiAccepts() {
     accountApi.up();
-    accountApi.answer("/api/notifications", 200, CREDITED);
-    accountApi.answer("/api/accounts/1", 200, ACCOUNT.formatted("1"));
-    accountApi.answer("/api/accounts/2", 200, ACCOUNT.formatted("2"));
+    accountApi.notifications(AccountApiStub::acknowledged);
+    accountApi.account("1", request -> AccountApiStub.accountExists());
+    accountApi.account("2", request -> AccountApiStub.accountExists());
+  }
+
+  /** The notifications of {@code txNo} account-api received. */
+  protected static long notificationsOf(String txNo) {
+    return accountApi.notificationsReceived().stream()
+        .filter(request -> request.body().contains("\"txNo\":\"" + txNo + "\""))
+        .count();
   }
 
   /** Each context its own port: a test class with beans of its own gets a context of its own. */

@@ -1,33 +1,34 @@
 package io.notifier.pay.account;
 
+import io.notifier.pay.notification.NotifyProperties;
 import io.notifier.pay.recharge.AccountCheck;
-import java.net.http.HttpClient;
+import io.notifier.web.ProblemType;
+import io.notifier.web.client.Classified;
+import io.notifier.web.client.Credential;
+import io.notifier.web.client.NoAnswer;
+import io.notifier.web.client.ServiceClient;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 /**
- * Asks account-api ({@code GET /api/accounts/{accountNo}}) with a client key of its own.
+ * Asks account-api whether an account exists ({@code HEAD api/accounts/{accountNo}}), with
+ * pay-api's key, whose role at account-api may ask that and nothing about balances.
  *
- * <p>A key rather than the notifier's signature: the signature authenticates the messages the
- * notifier sends, this is pay-api reading as any client would, and a signing secret set wrong then
- * shows where it belongs, as notification attempts failing with 401 (retried, visible in the
- * status) rather than as refused recharges.
+ * <p>Answers are read by the one rule of {@link Classified}: 200 is yes; account-api's own 404
+ * (problem+json) is no; anything else — a gateway's 404, a 5xx, no answer — is "cannot tell", and
+ * the recharge is refused with 503, nothing recorded.
  *
  * <p>Accounts account-api knows are remembered for {@code account-check.cache-for}, so the hot path
  * of a busy account is a map lookup; accounts do not disappear in this system, and one that did
- * within that minute would fail its notification (422) for an operator to see. Unknown accounts,
- * and failures, are never remembered.
+ * within that minute would make its notification need attention, for an operator to see. Unknown
+ * accounts, and failures, are never remembered.
  */
 @Component
 @EnableConfigurationProperties(AccountCheckProperties.class)
@@ -38,25 +39,19 @@ class AccountApiCheck implements AccountCheck {
   /** Far more accounts than a minute of recharges touches; past it, forgotten ones are dropped. */
   private static final int REMEMBERED = 10_000;
 
-  private final RestClient http;
+  private final ServiceClient accountApi;
   private final AccountCheckProperties properties;
   private final Clock clock;
   private final Map<String, Instant> knownUntil = new ConcurrentHashMap<>();
 
-  AccountApiCheck(AccountCheckProperties properties, Clock clock) {
-    JdkClientHttpRequestFactory requestFactory =
-        new JdkClientHttpRequestFactory(
-            HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(properties.connectTimeout())
-                .build());
-    requestFactory.setReadTimeout(properties.readTimeout());
-    this.http =
-        RestClient.builder()
-            .baseUrl(properties.url())
-            .defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.key())
-            .requestFactory(requestFactory)
-            .build();
+  AccountApiCheck(AccountCheckProperties properties, NotifyProperties notify, Clock clock) {
+    this.accountApi =
+        new ServiceClient(
+            "account-api",
+            properties.url() != null ? properties.url() : notify.accountApi(),
+            properties.connectTimeout(),
+            properties.readTimeout(),
+            Credential.bearer(notify.accountApiKey()));
     this.properties = properties;
     this.clock = clock;
   }
@@ -76,15 +71,25 @@ class AccountApiCheck implements AccountCheck {
   }
 
   private Answer ask(String accountNo) {
+    Classified<Boolean> answer;
     try {
-      http.get().uri("/api/accounts/{accountNo}", accountNo).retrieve().toBodilessEntity();
-      return Answer.EXISTS;
-    } catch (HttpClientErrorException.NotFound unknown) {
-      return Answer.DOES_NOT_EXIST;
-    } catch (RestClientException e) {
-      log.warn("Cannot ask account-api about account {}: {}", accountNo, e.getMessage());
+      answer =
+          Classified.of(
+              accountApi.head("api", "accounts", accountNo).send(),
+              sent -> sent.status() == 200 ? Optional.of(true) : Optional.empty(),
+              sent -> sent.isProblem(404, ProblemType.UNKNOWN_ACCOUNT.uri()));
+    } catch (NoAnswer none) {
+      log.warn("Cannot ask account-api about account {}: {}", accountNo, none.detail());
       return Answer.CANNOT_TELL;
     }
+    return switch (answer.kind()) {
+      case TAKEN -> Answer.EXISTS;
+      case REFUSED -> Answer.DOES_NOT_EXIST;
+      case TRANSIENT -> {
+        log.warn("Cannot tell whether account {} exists: {}", accountNo, answer.answer().detail());
+        yield Answer.CANNOT_TELL;
+      }
+    };
   }
 
   private void remember(String accountNo, Instant until) {

@@ -1,27 +1,27 @@
 package io.notifier.pay.notification;
 
 import io.notifier.workflows.NotifyStatus;
+import io.notifier.workflows.outcome.NotificationOutcome;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * pay-api's record of how each recharge's notification ended (account_pay's notify_* columns), in
- * plain SQL that MySQL, MariaDB and H2 read alike.
+ * pay-api's record of how each recharge's notification ended (account_pay's notify_* columns),
+ * written by the notification's workflow as its last step (or, for a run an operator terminated in
+ * Temporal, by the sweeper), in plain SQL that MySQL, MariaDB and H2 read alike.
  */
 @Repository
 class NotificationLedger {
 
-  /** How a notification ended, as recorded. */
-  record Outcome(NotifyStatus status, Instant finishedAt, String reason) {}
-
   /** A notification that started but has not settled, as the sweeper finds it. */
   record Unsettled(String txNo, Instant startedAt) {}
 
-  private static final int REASON_LENGTH = 512;
+  private static final int TEXT_LENGTH = 512;
 
   private final JdbcClient jdbc;
 
@@ -29,36 +29,35 @@ class NotificationLedger {
     this.jdbc = jdbc;
   }
 
-  /** Records how the notification of {@code txNo} ended, unless it was recorded already. */
-  int record(String txNo, Outcome outcome) {
+  /**
+   * Records how the notification of {@code outcome.txNo()} ended, unless an ending is recorded
+   * already: the first one stands, and recording it again changes nothing.
+   *
+   * @return 1 when this recorded it, 0 otherwise
+   */
+  int record(NotificationOutcome outcome) {
     return jdbc.sql(
-            "UPDATE account_pay SET notify_status = ?, notify_finished_at = ?, notify_reason = ?"
+            "UPDATE account_pay SET notify_status = ?, notify_finished_at = ?, notify_reason = ?,"
+                + " notify_attempts = ?, notify_pay_result = ?, notify_last_error = ?"
                 + " WHERE tx_no = ? AND notify_status IS NULL")
-        .params(outcome.status().name(), outcome.finishedAt(), reason(outcome), txNo)
+        .params(
+            outcome.status().name(),
+            outcome.finishedAt(),
+            bounded(outcome.reason()),
+            outcome.attempts(),
+            outcome.payResult(),
+            bounded(outcome.lastError()),
+            outcome.txNo())
         .update();
   }
 
-  /** Records many at once, in one transaction: the worker's outcomes come in bursts. */
-  @Transactional
-  public void recordAll(List<Recorded> outcomes) {
-    for (Recorded recorded : outcomes) {
-      record(recorded.txNo(), recorded.outcome());
-    }
-  }
-
-  record Recorded(String txNo, Outcome outcome) {}
-
-  Optional<Outcome> outcomeOf(String txNo) {
+  Optional<NotificationOutcome> outcomeOf(String txNo) {
     return jdbc.sql(
-            "SELECT notify_status, notify_finished_at, notify_reason FROM account_pay"
+            "SELECT tx_no, notify_status, notify_finished_at, notify_attempts, notify_pay_result,"
+                + " notify_reason, notify_last_error FROM account_pay"
                 + " WHERE tx_no = ? AND notify_status IS NOT NULL")
         .param(txNo)
-        .query(
-            (row, i) ->
-                new Outcome(
-                    NotifyStatus.valueOf(row.getString(1)),
-                    row.getTimestamp(2) == null ? null : row.getTimestamp(2).toInstant(),
-                    row.getString(3)))
+        .query(NotificationLedger::outcome)
         .optional();
   }
 
@@ -83,10 +82,20 @@ class NotificationLedger {
         .update();
   }
 
-  private static String reason(Outcome outcome) {
-    String reason = outcome.reason();
-    return reason == null || reason.length() <= REASON_LENGTH
-        ? reason
-        : reason.substring(0, REASON_LENGTH - 1) + "…";
+  private static NotificationOutcome outcome(ResultSet row, int i) throws SQLException {
+    return new NotificationOutcome(
+        row.getString(1),
+        NotifyStatus.valueOf(row.getString(2)),
+        row.getTimestamp(3) == null ? null : row.getTimestamp(3).toInstant(),
+        row.getInt(4),
+        row.getString(5),
+        row.getString(6),
+        row.getString(7));
+  }
+
+  private static String bounded(String text) {
+    return text == null || text.length() <= TEXT_LENGTH
+        ? text
+        : text.substring(0, TEXT_LENGTH - 1) + "…";
   }
 }

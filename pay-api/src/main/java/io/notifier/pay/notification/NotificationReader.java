@@ -2,20 +2,19 @@ package io.notifier.pay.notification;
 
 import com.google.protobuf.Timestamp;
 import io.notifier.activities.delivery.PendingDelivery;
+import io.notifier.pay.notification.NotificationView.Attempt;
+import io.notifier.pay.notification.NotificationView.Source;
 import io.notifier.pay.recharge.Recharge;
 import io.notifier.web.Problems;
 import io.notifier.workflows.NotificationState;
 import io.notifier.workflows.NotifySearchAttributes;
 import io.notifier.workflows.NotifyStatus;
 import io.notifier.workflows.NotifyWorkflow;
-import io.notifier.workflows.delivery.DeliveryReceipt;
 import io.notifier.workflows.delivery.FailedAttempt;
 import io.notifier.workflows.delivery.FailedAttempts;
-import io.temporal.api.common.v1.Payloads;
+import io.notifier.workflows.outcome.NotificationOutcome;
 import io.temporal.api.enums.v1.PendingActivityState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
-import io.temporal.api.failure.v1.Failure;
-import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
@@ -25,17 +24,34 @@ import io.temporal.common.converter.DataConverter;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts a notification's view together from what Temporal already keeps, without a workflow task:
- * while deliveries are retried, the pending Deliver activity (its attempt, last failure, next
- * attempt and the failed attempts in its heartbeat details); otherwise the short history (how the
- * delivery ended, the reconciliation timer, the result).
+ * A notification's view, read from what its workflow publishes, and nothing else:
+ *
+ * <ul>
+ *   <li>ended: the outcome the workflow wrote into account_pay before it completed;
+ *   <li>running: its {@code status} query, with the pending Deliver activity while the server
+ *       retries it (its attempt, next attempt, and the failed attempts in its heartbeat details);
+ *   <li>running, with no worker to answer the query: Temporal's description, which holds the
+ *       NotifyStatus the workflow last published and the pending Deliver, said so in a warning;
+ *   <li>a run that ended without writing its outcome (closed by hand, or a retired type): its
+ *       description, or its result.
+ * </ul>
+ *
+ * History events are never read here.
  */
 @Component
 class NotificationReader {
+
+  private static final Logger log = LoggerFactory.getLogger(NotificationReader.class);
 
   private final WorkflowClient client;
   private final NotificationLedger ledger;
@@ -49,61 +65,290 @@ class NotificationReader {
     this.converter = client.getOptions().getDataConverter();
   }
 
-  NotificationView read(Recharge recharge) {
-    String workflowId = NotifyWorkflow.workflowId(recharge.txNo());
+  /**
+   * @param operator whether the caller is an operator, who sees the detail of each error
+   */
+  NotificationView read(Recharge recharge, boolean operator) {
+    Optional<NotificationOutcome> outcome = ledger.outcomeOf(recharge.txNo());
+    if (outcome.isPresent()) {
+      return ended(outcome.get());
+    }
     WorkflowExecutionDescription description;
     try {
-      description = client.newUntypedWorkflowStub(workflowId).describe();
+      description = client.newUntypedWorkflowStub(workflowId(recharge)).describe();
     } catch (WorkflowException e) {
       if (notFound(e)) {
         return withoutWorkflow(recharge);
       }
       throw unavailable(recharge, e);
     }
-    Optional<PendingActivityInfo> delivery = PendingDelivery.of(description);
-    if (description.getStatus() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
-        && delivery.isPresent()) {
-      return delivering(recharge, description, delivery.get());
+    View view = new View(recharge, description, operator);
+    if (description.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      return view.closedWithoutOutcome();
     }
-    return fromHistory(recharge, description);
+    return query(recharge).map(view::fromWorkflow).orElseGet(view::fromDescription);
   }
 
-  static boolean notFound(WorkflowException e) {
-    return e instanceof WorkflowNotFoundException
-        || e.getCause() instanceof WorkflowNotFoundException;
+  /**
+   * The workflow's {@code status} query, which a worker answers from the workflow's own fields;
+   * empty when none answers within {@link NotifyWorkerConfiguration#TEMPORAL_RPC_TIMEOUT}, whatever
+   * the client's own query timeout (a minute by default).
+   */
+  private Optional<NotificationState> query(Recharge recharge) {
+    NotifyWorkflow workflow = client.newWorkflowStub(NotifyWorkflow.class, workflowId(recharge));
+    FutureTask<NotificationState> answer = new FutureTask<>(workflow::status);
+    Thread.ofVirtual().name("status-query-" + recharge.txNo()).start(answer);
+    try {
+      return Optional.of(
+          answer.get(
+              NotifyWorkerConfiguration.TEMPORAL_RPC_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException | ExecutionException noAnswer) {
+      log.info("The status query of {} was not answered: {}", recharge.txNo(), noAnswer.toString());
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    } finally {
+      answer.cancel(true); // an unanswered query is not waited for in the background
+    }
   }
 
-  static RuntimeException unavailable(Recharge recharge, Exception e) {
-    return Problems.of(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "Temporal unavailable",
-        "Could not reach the notification of " + recharge.txNo() + ": " + e.getMessage());
+  /** The outcome the workflow wrote: it stays after the namespace's retention. */
+  private NotificationView ended(NotificationOutcome outcome) {
+    return new NotificationView(
+        outcome.txNo(),
+        NotifyWorkflow.workflowId(outcome.txNo()),
+        outcome.status(),
+        outcome.attempts(),
+        outcome.lastError(),
+        null,
+        null,
+        outcome.finishedAt(),
+        outcome.payResult(),
+        List.of(),
+        outcome.reason(),
+        links.of(outcome.txNo()),
+        Source.PAY_API,
+        null,
+        null);
   }
 
-  /** Deliveries are being retried on the server: the pending activity says how it goes. */
-  private NotificationView delivering(
-      Recharge recharge, WorkflowExecutionDescription description, PendingActivityInfo activity) {
-    // An attempt in flight may have left its own failure in the heartbeat a moment before it
-    // reports it: the view stays at the last attempt that ended.
-    int current = activity.getAttempt();
-    FailedAttempts heartbeat = failedAttempts(activity.getHeartbeatDetails());
-    FailedAttempts failures =
-        new FailedAttempts(
-            heartbeat.recent().stream().filter(failure -> failure.attempt() < current).toList());
-    Instant windowClosesAt =
-        activity.hasExpirationTime() ? instant(activity.getExpirationTime()) : null;
+  /** No workflow: not started yet (the relay will), or its run is gone (the sweeper starts it). */
+  private NotificationView withoutWorkflow(Recharge recharge) {
+    boolean started = recharge.notifyStartedAt() != null;
     return new NotificationView(
         recharge.txNo(),
-        NotifyWorkflow.workflowId(recharge.txNo()),
-        statusOf(description),
-        Math.max(current - 1, failures.count()),
-        activity.hasLastFailure() ? activity.getLastFailure().getMessage() : null,
-        nextAttempt(activity, windowClosesAt),
-        windowClosesAt,
+        workflowId(recharge),
+        NotifyStatus.PENDING,
+        0,
         null,
         null,
-        failures.recent(),
-        links.of(recharge.txNo(), description.getExecution().getRunId()));
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        null,
+        Source.NONE,
+        started ? "Its workflow is gone from Temporal; the sweeper starts it again." : null,
+        null);
+  }
+
+  /** What one run shows, for one caller. */
+  private final class View {
+    private final Recharge recharge;
+    private final WorkflowExecutionDescription description;
+    private final boolean operator;
+    private final Optional<PendingActivityInfo> delivery;
+
+    View(Recharge recharge, WorkflowExecutionDescription description, boolean operator) {
+      this.recharge = recharge;
+      this.description = description;
+      this.operator = operator;
+      this.delivery = PendingDelivery.of(description);
+    }
+
+    /** The workflow's own view, and while it delivers, the server's count of the attempts. */
+    NotificationView fromWorkflow(NotificationState state) {
+      Live live = live(state.recentFailures(), state.attempts());
+      boolean delivering = state.status() == NotifyStatus.NOTIFYING && delivery.isPresent();
+      FailedAttempt last = live.failures.isEmpty() ? null : live.failures.getLast();
+      return view(
+          state.status(),
+          live.attempts,
+          delivering && last != null ? last.error() : state.lastError(),
+          delivering && last != null ? last.detailOrError() : state.lastErrorDetail(),
+          delivering ? live.nextAttemptAt : state.nextAttemptAt(),
+          state.windowClosesAt(),
+          state.finishedAt(),
+          state.payResult(),
+          live.failures,
+          state.reason(),
+          Source.WORKFLOW,
+          null);
+    }
+
+    /** No worker answered: the status the workflow last published, and the pending delivery. */
+    NotificationView fromDescription() {
+      Live live = live(List.of(), 0);
+      FailedAttempt last = live.failures.isEmpty() ? null : live.failures.getLast();
+      return view(
+          publishedStatus().orElse(NotifyStatus.NOTIFYING),
+          live.attempts,
+          last == null ? null : last.error(),
+          last == null ? null : last.detailOrError(),
+          live.nextAttemptAt,
+          delivery
+              .filter(PendingActivityInfo::hasExpirationTime)
+              .map(activity -> instant(activity.getExpirationTime()))
+              .orElse(null),
+          null,
+          null,
+          live.failures,
+          null,
+          Source.DESCRIPTION,
+          "The notifier's worker did not answer the status query: this is what Temporal's"
+              + " description shows, the status the workflow last published and its pending"
+              + " delivery.");
+    }
+
+    /**
+     * The run ended without writing its outcome: closed by hand in Temporal (the operator's word:
+     * CLOSED), a retired type's ending (its result), or a failure the sweeper repairs.
+     */
+    NotificationView closedWithoutOutcome() {
+      WorkflowExecutionStatus status = description.getStatus();
+      String name = status.name().substring("WORKFLOW_EXECUTION_STATUS_".length());
+      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_TERMINATED
+          || status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_CANCELED) {
+        return view(
+            NotifyStatus.CLOSED,
+            0,
+            null,
+            null,
+            null,
+            null,
+            description.getCloseTime(),
+            null,
+            List.of(),
+            "closed by hand in Temporal: its run was " + name,
+            Source.DESCRIPTION,
+            null);
+      }
+      if (status == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_COMPLETED) {
+        Optional<NotificationState> result = result();
+        if (result.isPresent()) {
+          NotificationView view = fromWorkflow(result.get());
+          return result.get().status().settled()
+              ? view
+              : withWarning(view, "It ended without settling; the sweeper starts it again.");
+        }
+      }
+      return view(
+          publishedStatus().orElse(NotifyStatus.NOTIFYING),
+          0,
+          null,
+          null,
+          null,
+          null,
+          description.getCloseTime(),
+          null,
+          List.of(),
+          null,
+          Source.DESCRIPTION,
+          "Its run ended " + name + " without settling; the sweeper starts it again.");
+    }
+
+    private Optional<NotificationState> result() {
+      try {
+        return Optional.of(
+            client
+                .newUntypedWorkflowStub(workflowId(recharge))
+                .getResult(
+                    NotifyWorkerConfiguration.TEMPORAL_RPC_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS,
+                    NotificationState.class));
+      } catch (Exception unreadable) {
+        log.info("The result of {} was not read: {}", recharge.txNo(), unreadable.toString());
+        return Optional.empty();
+      }
+    }
+
+    /** The attempts as the server counts them while it retries the delivery. */
+    private Live live(List<FailedAttempt> known, int attempts) {
+      if (delivery.isEmpty()) {
+        return new Live(known, attempts, null);
+      }
+      PendingActivityInfo activity = delivery.get();
+      FailedAttempts heartbeat =
+          PendingDelivery.failedAttempts(activity.getHeartbeatDetails(), converter);
+      List<FailedAttempt> failures =
+          heartbeat.count() >= new FailedAttempts(known).count() ? heartbeat.recent() : known;
+      Instant windowClosesAt =
+          activity.hasExpirationTime() ? instant(activity.getExpirationTime()) : null;
+      return new Live(
+          failures,
+          Math.max(attempts, new FailedAttempts(failures).count()),
+          nextAttempt(activity, windowClosesAt));
+    }
+
+    private Optional<NotifyStatus> publishedStatus() {
+      String published =
+          description.getTypedSearchAttributes().get(NotifySearchAttributes.NOTIFY_STATUS);
+      return Optional.ofNullable(published).map(NotifyStatus::valueOf);
+    }
+
+    private NotificationView view(
+        NotifyStatus status,
+        int attempts,
+        String lastError,
+        String lastErrorDetail,
+        Instant nextAttemptAt,
+        Instant windowClosesAt,
+        Instant finishedAt,
+        String payResult,
+        List<FailedAttempt> failures,
+        String reason,
+        Source source,
+        String warning) {
+      return new NotificationView(
+          recharge.txNo(),
+          workflowId(recharge),
+          status,
+          attempts,
+          lastError,
+          nextAttemptAt,
+          windowClosesAt,
+          finishedAt,
+          payResult,
+          Attempt.of(failures, operator),
+          reason,
+          links.of(recharge.txNo(), description.getExecution().getRunId()),
+          source,
+          warning,
+          operator ? lastErrorDetail : null);
+    }
+  }
+
+  private record Live(List<FailedAttempt> failures, int attempts, Instant nextAttemptAt) {}
+
+  private static NotificationView withWarning(NotificationView view, String warning) {
+    return new NotificationView(
+        view.txNo(),
+        view.workflowId(),
+        view.status(),
+        view.attempts(),
+        view.lastError(),
+        view.nextAttemptAt(),
+        view.windowClosesAt(),
+        view.finishedAt(),
+        view.payResult(),
+        view.recentFailures(),
+        view.reason(),
+        view.webUi(),
+        view.source(),
+        warning,
+        view.lastErrorDetail());
   }
 
   /**
@@ -145,197 +390,25 @@ class NotificationReader {
             .isAfter(instant(activity.getLastAttemptCompleteTime()));
   }
 
-  /** Delivery is over: the history tells how it ended, and what came after. */
-  private NotificationView fromHistory(
-      Recharge recharge, WorkflowExecutionDescription description) {
-    List<HistoryEvent> events =
-        client
-            .fetchHistory(
-                description.getExecution().getWorkflowId(), description.getExecution().getRunId())
-            .getEvents();
-    HistoryEvent last = events.getLast();
-    if (last.hasWorkflowExecutionCompletedEventAttributes()) {
-      NotificationState result =
-          converter.fromPayloads(
-              0,
-              Optional.of(last.getWorkflowExecutionCompletedEventAttributes().getResult()),
-              NotificationState.class,
-              NotificationState.class);
-      return viewOf(result, links.of(recharge.txNo(), description.getExecution().getRunId()));
-    }
-    Story story = new Story();
-    events.forEach(story::add);
-    Instant nextAttemptAt = story.reconcileAt;
-    String lastError = story.lastError;
-    for (PendingActivityInfo activity :
-        description.getRawDescription().getPendingActivitiesList()) {
-      if (activity.hasLastFailure()) {
-        lastError = "reconciliation failed: " + activity.getLastFailure().getMessage();
-      }
-      nextAttemptAt = nextAttempt(activity, null);
-    }
-    NotifyStatus status = statusOf(description);
-    if (description.getStatus() != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      // Terminated, timed out, failed or cancelled by hand: not one of the notifier's endings.
-      lastError =
-          "the notification's workflow is "
-              + description.getStatus().name().substring("WORKFLOW_EXECUTION_STATUS_".length());
-    }
-    return new NotificationView(
-        recharge.txNo(),
-        NotifyWorkflow.workflowId(recharge.txNo()),
-        status,
-        story.attempts,
-        lastError,
-        nextAttemptAt,
-        story.windowClosesAt,
-        description.getCloseTime(),
-        null,
-        story.failures.recent(),
-        links.of(recharge.txNo(), description.getExecution().getRunId()));
+  static boolean notFound(WorkflowException e) {
+    return e instanceof WorkflowNotFoundException
+        || e.getCause() instanceof WorkflowNotFoundException;
   }
 
-  /** What the history tells of the delivery and of the reconciliation timer. */
-  private final class Story {
-    long deliveryEventId;
-    int attempts;
-    String lastError;
-    FailedAttempts failures = FailedAttempts.NONE;
-    Instant windowClosesAt;
-    Instant reconcileAt;
-
-    void add(HistoryEvent event) {
-      if (event.hasActivityTaskScheduledEventAttributes()
-          && event
-              .getActivityTaskScheduledEventAttributes()
-              .getActivityType()
-              .getName()
-              .equals(PendingDelivery.ACTIVITY_TYPE)) {
-        deliveryEventId = event.getEventId();
-        var timeout = event.getActivityTaskScheduledEventAttributes().getScheduleToCloseTimeout();
-        windowClosesAt =
-            instant(event.getEventTime())
-                .plusSeconds(timeout.getSeconds())
-                .plusNanos(timeout.getNanos());
-      } else if (event.hasActivityTaskCompletedEventAttributes()
-          && event.getActivityTaskCompletedEventAttributes().getScheduledEventId()
-              == deliveryEventId) {
-        attempts =
-            converter
-                .fromPayloads(
-                    0,
-                    Optional.of(event.getActivityTaskCompletedEventAttributes().getResult()),
-                    DeliveryReceipt.class,
-                    DeliveryReceipt.class)
-                .attempt();
-      } else if (event.hasActivityTaskFailedEventAttributes()
-          && event.getActivityTaskFailedEventAttributes().getScheduledEventId()
-              == deliveryEventId) {
-        ended(event.getActivityTaskFailedEventAttributes().getFailure());
-      } else if (event.hasActivityTaskTimedOutEventAttributes()
-          && event.getActivityTaskTimedOutEventAttributes().getScheduledEventId()
-              == deliveryEventId) {
-        ended(event.getActivityTaskTimedOutEventAttributes().getFailure());
-      } else if (isFailedAttemptsMarker(event)) {
-        // What the workflow read of the delivery before a reconcile request cancelled it.
-        learn(failedAttempts(event.getMarkerRecordedEventAttributes().getDetailsOrThrow("result")));
-      } else if (event.hasTimerStartedEventAttributes()) {
-        var timeout = event.getTimerStartedEventAttributes().getStartToFireTimeout();
-        reconcileAt =
-            instant(event.getEventTime())
-                .plusSeconds(timeout.getSeconds())
-                .plusNanos(timeout.getNanos());
-      } else if (event.hasTimerFiredEventAttributes() || event.hasTimerCanceledEventAttributes()) {
-        reconcileAt = null;
-      } else if (event.hasActivityTaskScheduledEventAttributes()) {
-        reconcileAt = null; // the reconciliation itself began
-      }
-    }
-
-    /** The marker of the local activity FailedAttempts (DeliveryProgress.failedAttempts). */
-    private boolean isFailedAttemptsMarker(HistoryEvent event) {
-      if (!event.hasMarkerRecordedEventAttributes()) {
-        return false;
-      }
-      var details = event.getMarkerRecordedEventAttributes().getDetailsMap();
-      return details.containsKey("result")
-          && details.containsKey("type")
-          && "FailedAttempts"
-              .equals(
-                  converter.fromPayloads(
-                      0, Optional.of(details.get("type")), String.class, String.class));
-    }
-
-    private void ended(Failure failure) {
-      for (Failure cause = failure; ; cause = cause.getCause()) {
-        if (cause.hasApplicationFailureInfo()) {
-          lastError = cause.getMessage();
-          learn(failedAttempts(cause.getApplicationFailureInfo().getDetails()));
-          return;
-        }
-        if (!cause.hasCause()) {
-          lastError = cause.getMessage();
-          return;
-        }
-      }
-    }
-
-    private void learn(FailedAttempts failed) {
-      if (failed.count() > 0) {
-        failures = failed;
-        attempts = failed.count();
-        lastError = failed.recent().getLast().error();
-      }
-    }
+  /** Temporal does not answer: said without its address or exception, which the log keeps. */
+  static RuntimeException unavailable(Recharge recharge, Exception e) {
+    log.warn(
+        "Temporal did not answer about the notification of {}: {}", recharge.txNo(), e.toString());
+    return Problems.of(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Temporal unavailable",
+        "The notification of "
+            + recharge.txNo()
+            + " cannot be read or steered now: Temporal does not answer. Try again later.");
   }
 
-  private FailedAttempts failedAttempts(Payloads details) {
-    return PendingDelivery.failedAttempts(details, converter);
-  }
-
-  private static NotifyStatus statusOf(WorkflowExecutionDescription description) {
-    String status =
-        description.getTypedSearchAttributes().get(NotifySearchAttributes.NOTIFY_STATUS);
-    return status == null ? NotifyStatus.NOTIFYING : NotifyStatus.valueOf(status);
-  }
-
-  private static NotificationView viewOf(NotificationState state, String webUi) {
-    return new NotificationView(
-        state.txNo(),
-        state.workflowId(),
-        state.status(),
-        state.attempts(),
-        state.lastError(),
-        state.nextAttemptAt(),
-        state.windowClosesAt(),
-        state.finishedAt(),
-        state.payResult(),
-        state.recentFailures(),
-        webUi);
-  }
-
-  /**
-   * No workflow: not started yet (the relay will), or gone after the namespace's retention, when
-   * pay-api's own record of the outcome answers — or the sweeper will start it again.
-   */
-  private NotificationView withoutWorkflow(Recharge recharge) {
-    Optional<NotificationLedger.Outcome> outcome = ledger.outcomeOf(recharge.txNo());
-    String lastError =
-        recharge.notifyStartedAt() == null
-            ? null
-            : "its workflow is gone; the sweeper will start it again";
-    return new NotificationView(
-        recharge.txNo(),
-        NotifyWorkflow.workflowId(recharge.txNo()),
-        outcome.map(NotificationLedger.Outcome::status).orElse(NotifyStatus.PENDING),
-        0,
-        outcome.map(NotificationLedger.Outcome::reason).orElse(lastError),
-        null,
-        null,
-        outcome.map(NotificationLedger.Outcome::finishedAt).orElse(null),
-        null,
-        List.<FailedAttempt>of(),
-        null);
+  private static String workflowId(Recharge recharge) {
+    return NotifyWorkflow.workflowId(recharge.txNo());
   }
 
   private static Instant instant(Timestamp timestamp) {

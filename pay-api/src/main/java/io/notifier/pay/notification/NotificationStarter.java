@@ -10,8 +10,10 @@ import io.notifier.workflows.RechargeNotification;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
+import io.temporal.client.WorkflowOptions;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the NotifyWorkflow of each recorded recharge, at most once: the workflow id is {@code
  * notify-<txNo>}, and Temporal refuses a second start of it while the namespace keeps the first run
- * (running, or closed within its retention).
+ * (running, or closed within its retention). Only the sweeper starts one again, after a run that
+ * ended without settling and without an operator's word.
  */
 @Component
 class NotificationStarter {
@@ -28,7 +31,7 @@ class NotificationStarter {
   private static final Logger log = LoggerFactory.getLogger(NotificationStarter.class);
 
   private final WorkflowClient client;
-  private final NotificationBookkeeper bookkeeper;
+  private final NotificationStartMarks startMarks;
   private final NotifyProperties properties;
   private final NotifyPolicy policy;
   private final WebUiLinks links;
@@ -36,14 +39,14 @@ class NotificationStarter {
 
   NotificationStarter(
       WorkflowClient client,
-      NotificationBookkeeper bookkeeper,
+      NotificationStartMarks startMarks,
       NotifyProperties properties,
       NotifyPolicy policy,
       WebUiLinks links,
       Clock clock) {
     this.links = links;
     this.client = client;
-    this.bookkeeper = bookkeeper;
+    this.startMarks = startMarks;
     this.properties = properties;
     this.policy = policy;
     this.clock = clock;
@@ -71,12 +74,27 @@ class NotificationStarter {
    *     case the recharge stays pending for the relay
    */
   boolean start(Recharge recharge) {
+    return start(
+        recharge,
+        NotifyWorkflowOptions.of(
+            notificationOf(recharge), policy, properties.taskQueue(), recharge.createdAt()));
+  }
+
+  /**
+   * Starts a new run of a notification whose last run ended without settling it and without an
+   * operator's word (it failed, timed out, or ended FAILED as a retired type), as the current type.
+   * The sweeper only, which decided so from that run's status.
+   */
+  boolean startAgain(Recharge recharge) {
+    return start(
+        recharge,
+        NotifyWorkflowOptions.again(
+            notificationOf(recharge), policy, properties.taskQueue(), recharge.createdAt()));
+  }
+
+  private boolean start(Recharge recharge, WorkflowOptions options) {
     RechargeNotification notification = notificationOf(recharge);
-    NotifyWorkflow workflow =
-        client.newWorkflowStub(
-            NotifyWorkflow.class,
-            NotifyWorkflowOptions.of(
-                notification, policy, properties.taskQueue(), recharge.createdAt()));
+    NotifyWorkflow workflow = client.newWorkflowStub(NotifyWorkflow.class, options);
     try {
       WorkflowExecution started =
           WorkflowClient.start(workflow::notifyRecharge, new NotifyRequest(notification, policy));
@@ -91,7 +109,8 @@ class NotificationStarter {
           unreachable.toString());
       return false;
     }
-    bookkeeper.started(recharge.txNo(), Instant.now(clock));
+    // To the millisecond: what the database keeps, whatever the clock gives.
+    startMarks.started(recharge.txNo(), Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
     return true;
   }
 

@@ -2,13 +2,14 @@ package io.notifier.pay.notification;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.notifier.pay.notification.NotificationLedger.Outcome;
 import io.notifier.pay.notification.NotificationLedger.Unsettled;
+import io.notifier.pay.recharge.Recharge;
 import io.notifier.pay.recharge.RechargeRepository;
 import io.notifier.workflows.NotificationState;
 import io.notifier.workflows.NotifyPolicy;
+import io.notifier.workflows.NotifyStatus;
 import io.notifier.workflows.NotifyWorkflow;
-import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.notifier.workflows.outcome.NotificationOutcome;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowExecutionDescription;
@@ -16,6 +17,7 @@ import io.temporal.client.WorkflowStub;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +26,24 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Nothing falls through the cracks: finds the notifications that should have settled well after
- * their window and reconciliation but are not recorded as settled, and asks Temporal what became of
- * them. A completed workflow's outcome is recorded; a workflow terminated, timed out, failed,
- * cancelled by hand or gone (the namespace's retention) is started again — the receiver's
- * de-duplication makes a second delivery of a credited txNo harmless; one still reconciling past
- * its limit is reported. One row that fails does not stop the rest.
+ * The safety net under the workflows, which write their own outcome: looks at the notifications
+ * started a while ago that account_pay does not hold as ended, and asks Temporal about their run.
+ *
+ * <ul>
+ *   <li>running: nothing to do (one of a retired type past its reconciliation limit is counted);
+ *   <li>gone (deleted, or lost with the server's data), failed or timed out, without an operator's
+ *       word: started again, as the current type; the receiver's de-duplication makes a second
+ *       delivery of a credited txNo harmless;
+ *   <li>terminated or cancelled in Temporal: an operator's word, recorded as CLOSED, never
+ *       overruled;
+ *   <li>completed without writing its outcome (a retired type): its result recorded, or, when it
+ *       ended FAILED, started again.
+ * </ul>
+ *
+ * It looks at each notification every {@code notify.sweep.recheck} from {@code notify.sweep.grace}
+ * after its start; the namespace's retention must outlast that, or a run closed by hand vanishes
+ * before the sweeper sees how it ended (docs/deployment: retention). One row that fails does not
+ * stop the rest; one pay-api instance sweeps at a time.
  */
 @Component
 class NotificationSweeper implements SchedulingConfigurer {
@@ -45,6 +59,7 @@ class NotificationSweeper implements SchedulingConfigurer {
   private final NotifyPolicy policy;
   private final Clock clock;
   private final Counter restarted;
+  private final Counter closedByHand;
   private final Counter overdue;
 
   NotificationSweeper(
@@ -67,11 +82,15 @@ class NotificationSweeper implements SchedulingConfigurer {
     this.clock = clock;
     this.restarted =
         Counter.builder("notify.sweeper.restarted")
-            .description("notifications started again: their workflow ended without settling")
+            .description("notifications started again: their run vanished or ended unsettled")
+            .register(metrics);
+    this.closedByHand =
+        Counter.builder("notify.sweeper.closed.by.hand")
+            .description("notifications whose run an operator terminated or cancelled in Temporal")
             .register(metrics);
     this.overdue =
         Counter.builder("notify.sweeper.overdue")
-            .description("notifications still running past their reconciliation limit")
+            .description("notifications of a retired type still running past their limit")
             .register(metrics);
   }
 
@@ -83,11 +102,10 @@ class NotificationSweeper implements SchedulingConfigurer {
 
   /** One round: at most a batch of unsettled notifications, oldest first. */
   void sweep() {
-    Instant now = clock.instant();
-    Instant settledBy =
-        now.minus(policy.window()).minus(policy.reconcileAfter()).minus(sweep.grace());
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     List<Unsettled> unsettled =
-        ledger.findUnsettled(settledBy, now.minus(sweep.recheck()), sweep.batchSize());
+        ledger.findUnsettled(
+            now.minus(sweep.grace()), now.minus(sweep.recheck()), sweep.batchSize());
     for (Unsettled notification : unsettled) {
       try {
         check(notification, now);
@@ -98,16 +116,16 @@ class NotificationSweeper implements SchedulingConfigurer {
       }
     }
     if (!unsettled.isEmpty()) {
-      log.info("Sweeper looked at {} unsettled notifications", unsettled.size());
+      log.debug("Sweeper looked at {} unsettled notifications", unsettled.size());
     }
   }
 
   private void check(Unsettled notification, Instant now) {
-    WorkflowStub workflow =
+    WorkflowStub run =
         client.newUntypedWorkflowStub(NotifyWorkflow.workflowId(notification.txNo()));
     WorkflowExecutionDescription description;
     try {
-      description = workflow.describe();
+      description = run.describe();
     } catch (WorkflowException e) {
       if (NotificationReader.notFound(e)) {
         startAgain(notification, "its workflow is gone");
@@ -115,34 +133,74 @@ class NotificationSweeper implements SchedulingConfigurer {
       }
       throw e;
     }
-    WorkflowExecutionStatus status = description.getStatus();
-    switch (status) {
-      case WORKFLOW_EXECUTION_STATUS_RUNNING -> reportIfOverdue(notification, now);
-      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> {
-        // Completed: the result is in its history already, nothing to wait for.
-        NotificationState result = workflow.getResult(NotificationState.class);
-        ledger.record(
-            notification.txNo(),
-            new Outcome(result.status(), result.finishedAt(), result.lastError()));
-      }
-      default -> startAgain(notification, "its workflow ended " + status.name());
+    if (ledger.outcomeOf(notification.txNo()).isPresent()) {
+      return; // it wrote its outcome while we looked
     }
+    switch (description.getStatus()) {
+      case WORKFLOW_EXECUTION_STATUS_RUNNING -> reportIfOverdue(notification, description, now);
+      case WORKFLOW_EXECUTION_STATUS_TERMINATED, WORKFLOW_EXECUTION_STATUS_CANCELED ->
+          closedByHand(notification, description);
+      case WORKFLOW_EXECUTION_STATUS_COMPLETED -> completedWithoutOutcome(notification, run);
+      default -> startAgain(notification, "its workflow ended " + description.getStatus().name());
+    }
+  }
+
+  /** A retired type's run ended: what it settled is recorded; what it left unpaid starts again. */
+  private void completedWithoutOutcome(Unsettled notification, WorkflowStub run) {
+    NotificationState result = run.getResult(NotificationState.class);
+    if (!result.status().settled()) {
+      startAgain(notification, "its workflow ended " + result.status() + ": " + result.lastError());
+      return;
+    }
+    ledger.record(
+        new NotificationOutcome(
+            notification.txNo(),
+            result.status(),
+            result.finishedAt(),
+            result.attempts(),
+            result.payResult(),
+            result.status() == NotifyStatus.NOTIFIED ? "delivered" : "reconciled",
+            result.lastError()));
+  }
+
+  /** Terminated or cancelled in Temporal: only an operator does that, and is not overruled. */
+  private void closedByHand(Unsettled notification, WorkflowExecutionDescription description) {
+    String how = description.getStatus().name().substring("WORKFLOW_EXECUTION_STATUS_".length());
+    log.warn(
+        "The notification of {} was closed by hand in Temporal ({}): recorded as CLOSED",
+        notification.txNo(),
+        how);
+    ledger.record(
+        new NotificationOutcome(
+            notification.txNo(),
+            NotifyStatus.CLOSED,
+            description.getCloseTime(),
+            0,
+            null,
+            "closed by hand in Temporal: its run was " + how,
+            null));
+    closedByHand.increment();
   }
 
   private void startAgain(Unsettled notification, String why) {
     log.warn(
         "The notification of {} never settled ({}): starting it again", notification.txNo(), why);
-    recharges
-        .findById(notification.txNo())
-        .ifPresent(
-            recharge -> {
-              if (starter.start(recharge)) {
-                restarted.increment();
-              }
-            });
+    Recharge recharge = recharges.findById(notification.txNo()).orElseThrow();
+    if (starter.startAgain(recharge)) {
+      restarted.increment();
+    }
   }
 
-  private void reportIfOverdue(Unsettled notification, Instant now) {
+  /**
+   * The current type waits in NEEDS_ATTENTION as long as it takes; a retired type's run still
+   * running past its window, reconciliation and limit is stuck: counted and logged, for an
+   * operator.
+   */
+  private void reportIfOverdue(
+      Unsettled notification, WorkflowExecutionDescription description, Instant now) {
+    if (NotifyWorkflow.TYPE.equals(description.getWorkflowType())) {
+      return;
+    }
     Duration limit = policy.reconcileLimit() == null ? Duration.ZERO : policy.reconcileLimit();
     Instant dueBy =
         notification
@@ -154,8 +212,9 @@ class NotificationSweeper implements SchedulingConfigurer {
     if (now.isAfter(dueBy)) {
       overdue.increment();
       log.warn(
-          "The notification of {} is still running, past its reconciliation limit",
-          notification.txNo());
+          "The notification of {} ({}) is still running past its reconciliation limit",
+          notification.txNo(),
+          description.getWorkflowType());
     }
   }
 }

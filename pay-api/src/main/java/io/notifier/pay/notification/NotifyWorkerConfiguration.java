@@ -2,12 +2,14 @@ package io.notifier.pay.notification;
 
 import io.notifier.activities.delivery.DeliveryActivitiesImpl;
 import io.notifier.activities.delivery.DeliveryProgressImpl;
-import io.notifier.activities.http.JsonHttp;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
 import io.notifier.activities.signing.WebhookSigner;
+import io.notifier.web.client.Credential;
+import io.notifier.web.client.ServiceClient;
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyWorkflowImpl;
 import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
+import io.notifier.workflows.legacy.NotifyWorkflowV2Impl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -23,9 +25,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
 /**
- * The notifier's worker in pay-api, wired in one place: the workflow from {@code workflows}, the
- * activities from {@code activities} with their HTTP client, which signs what it sends with the
- * secrets of {@link SigningProperties}, the task queue, and the policy new notifications start
+ * The notifier's worker in pay-api, wired in one place: the workflow types from {@code workflows},
+ * the activities from {@code activities} with their clients of account-api (notifications signed
+ * with the secrets of {@link SigningProperties}, reconciliations with pay-api's key), the activity
+ * that writes each outcome into account_pay, the task queue, and the policy new notifications start
  * with. The Spring Boot starter provides the Temporal client; the worker runs beside it in this
  * process, which is what lets a start be eager.
  */
@@ -35,10 +38,11 @@ class NotifyWorkerConfiguration {
   /**
    * A recharge must not wait long for an unreachable Temporal: its notification is recorded as
    * pending and the relay starts it later. The SDK would otherwise retry a refused start for a
-   * minute; this bounds every client call of pay-api (start, describe, signal), not the worker's
-   * polls or its reports of finished tasks, which keep their own retries.
+   * minute, and wait a minute for a query no worker answers; this bounds every client call of
+   * pay-api (start, describe, query, signal), not the worker's polls or its reports of finished
+   * tasks, which keep their own retries.
    */
-  private static final Duration TEMPORAL_RPC_TIMEOUT = Duration.ofSeconds(3);
+  static final Duration TEMPORAL_RPC_TIMEOUT = Duration.ofSeconds(3);
 
   @Bean
   NotifyPolicy notifyPolicy(NotifyProperties properties) {
@@ -50,7 +54,7 @@ class NotifyWorkerConfiguration {
       WorkflowClient client,
       NotifyProperties properties,
       SigningProperties signing,
-      NotificationBookkeeper bookkeeper,
+      NotificationLedger ledger,
       Clock clock) {
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker =
@@ -61,24 +65,29 @@ class NotifyWorkerConfiguration {
                 .setUsingVirtualThreadsOnActivityWorker(true)
                 .setUsingVirtualThreadsOnLocalActivityWorker(true)
                 .build());
-    // NotifyWorkflowV2 for new notifications; NotifyWorkflow for those started before it existed.
+    // NotifyWorkflowV3 for new notifications; the retired types for those started before.
     worker.registerWorkflowImplementationTypes(
-        NotifyWorkflowImpl.class, NotifyWorkflowV1Impl.class);
-    JsonHttp http =
-        new JsonHttp(
-            properties.http().connectTimeout(),
-            properties.http().requestTimeout(),
-            new WebhookSigner(signing.secrets(), clock));
+        NotifyWorkflowImpl.class, NotifyWorkflowV2Impl.class, NotifyWorkflowV1Impl.class);
     worker.registerActivitiesImplementations(
-        new RecordedDelivery(
-            new DeliveryActivitiesImpl(
-                http, properties.accountApi().resolve("/api/notifications"), clock),
-            bookkeeper,
+        new DeliveryActivitiesImpl(
+            accountApi(properties, new WebhookSigner(signing.secrets(), clock).credential()),
             clock),
         new DeliveryProgressImpl(client),
-        new RecordedReconciliation(
-            new ReconciliationActivitiesImpl(http, properties.accountApi()), bookkeeper, clock));
+        new ReconciliationActivitiesImpl(
+            accountApi(properties, Credential.bearer(properties.accountApiKey())),
+            clock,
+            properties.reconcile().limit()),
+        new OutcomeRecorder(ledger));
     return factory;
+  }
+
+  private static ServiceClient accountApi(NotifyProperties properties, Credential credential) {
+    return new ServiceClient(
+        "account-api",
+        properties.accountApi(),
+        properties.http().connectTimeout(),
+        properties.http().requestTimeout(),
+        credential);
   }
 
   /** Polls only once the application is ready: the API and the relay are up by then. */
@@ -92,6 +101,7 @@ class NotifyWorkerConfiguration {
     return options ->
         options
             .setRpcTimeout(TEMPORAL_RPC_TIMEOUT)
+            .setRpcQueryTimeout(TEMPORAL_RPC_TIMEOUT)
             .setRpcRetryOptions(
                 RpcRetryOptions.newBuilder().setExpiration(TEMPORAL_RPC_TIMEOUT).build());
   }

@@ -1,6 +1,7 @@
 package io.notifier.pay.notification;
 
 import io.notifier.activities.signing.WebhookSecrets;
+import io.notifier.web.settings.InvalidSetting;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,7 +20,7 @@ public record SigningProperties(List<String> secrets) {
     try {
       secrets = WebhookSecrets.check(secrets);
     } catch (IllegalArgumentException unusable) {
-      throw new IllegalArgumentException(
+      throw new InvalidSetting(
           "NOTIFY_SIGNING_SECRETS (notify.signing.secrets): "
               + unusable.getMessage()
               + "; set it to the whsec_… secrets to sign with, comma-separated");

@@ -34,6 +34,16 @@ class WebUiLinks {
         .formatted(base, encode(namespace), encode(NotifyWorkflow.workflowId(txNo)), encode(runId));
   }
 
+  /** The Web UI's list of the runs of the notification of {@code txNo}, found by its TxNo. */
+  String of(String txNo) {
+    if (webUi == null) {
+      return null;
+    }
+    String base = webUi.toString().replaceAll("/+$", "");
+    return "%s/namespaces/%s/workflows?query=%s"
+        .formatted(base, encode(namespace), encode("TxNo=\"" + txNo + "\""));
+  }
+
   private static String encode(String part) {
     return URLEncoder.encode(part, StandardCharsets.UTF_8);
   }

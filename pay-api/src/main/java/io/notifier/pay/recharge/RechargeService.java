@@ -1,5 +1,6 @@
 package io.notifier.pay.recharge;
 
+import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,7 +49,8 @@ public class RechargeService {
 
   /** The answer to a txNo that is not there, or not the caller's to know of. */
   public static ErrorResponseException unknownTxNo(String txNo) {
-    return Problems.notFound("Unknown txNo", "There is no recharge " + txNo + ".");
+    return Problems.notFound(
+        ProblemType.UNKNOWN_TX_NO, "Unknown txNo", "There is no recharge " + txNo + ".");
   }
 
   /**
@@ -109,6 +111,7 @@ public class RechargeService {
       case EXISTS -> {}
       case DOES_NOT_EXIST ->
           throw Problems.unprocessable(
+              ProblemType.UNKNOWN_ACCOUNT,
               "Unknown account",
               "The account system has no account " + accountNo + "; nothing was recorded.");
       case CANNOT_TELL ->
@@ -124,6 +127,7 @@ public class RechargeService {
   private Recharge original(Recharge original, RechargeRequest request) {
     if (!original.sameRequestAs(request)) {
       throw Problems.conflict(
+          ProblemType.IDEMPOTENCY_KEY_REUSED,
           "Idempotency-Key reused",
           "The Idempotency-Key was used for recharge %s of %s to account %s; this request differs."
               .formatted(original.txNo(), original.amount().toPlainString(), original.accountNo()));

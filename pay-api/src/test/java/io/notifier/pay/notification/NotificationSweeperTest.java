@@ -6,9 +6,19 @@ import static org.awaitility.Awaitility.await;
 import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
 import io.notifier.pay.recharge.RechargeRepository;
+import io.notifier.testing.AccountApiStub;
+import io.notifier.workflows.NotificationState;
+import io.notifier.workflows.NotifyPolicy;
+import io.notifier.workflows.NotifyRequest;
 import io.notifier.workflows.NotifyStatus;
 import io.notifier.workflows.NotifyWorkflow;
+import io.notifier.workflows.NotifyWorkflowOptions;
+import io.notifier.workflows.RechargeNotification;
+import io.notifier.workflows.outcome.NotificationOutcome;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowExecutionDescription;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +30,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /**
- * Nothing falls through the cracks: pay-api records how each notification ended, and the sweeper
- * settles those whose workflow ended without completing, or is gone, or whose record was lost.
+ * The workflow writes its outcome into account_pay itself; the sweeper is the net under it: a run
+ * that vanished or ended without settling and without an operator's word starts again, a run an
+ * operator terminated stays closed, a retired type's ending is recorded or started again.
  */
 class NotificationSweeperTest extends PayApiIntegrationTest {
 
@@ -31,89 +42,161 @@ class NotificationSweeperTest extends PayApiIntegrationTest {
   @Autowired NotificationLedger ledger;
   @Autowired RechargeRepository recharges;
   @Autowired WorkflowClient client;
+  @Autowired NotifyProperties properties;
+  @Autowired NotifyPolicy policy;
 
   @Test
-  void theWorkerRecordsADeliveredNotificationAsNotified() throws Exception {
+  void theWorkflowWritesItsOutcomeBeforeItCompletesWithNoSweeperInvolved() throws Exception {
     String txNo = recharge("1", "2.00");
 
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(ledger.outcomeOf(txNo))
-                    .hasValueSatisfying(
-                        outcome -> assertThat(outcome.status()).isEqualTo(NotifyStatus.NOTIFIED)));
+    WorkflowStub run = client.newUntypedWorkflowStub(NotifyWorkflow.workflowId(txNo));
+    NotificationState result = run.getResult(NotificationState.class);
+
+    assertThat(ledger.outcomeOf(txNo))
+        .hasValueSatisfying(
+            outcome -> {
+              assertThat(outcome.status()).isEqualTo(NotifyStatus.NOTIFIED);
+              assertThat(outcome.attempts()).isEqualTo(result.attempts());
+              assertThat(outcome.finishedAt()).isEqualTo(result.finishedAt());
+            });
   }
 
   @Test
-  void aTerminatedNotificationIsStartedAgainAndSettledOnce() throws Exception {
-    accountApi.answer("/api/notifications", 503, "{}");
+  void aNotificationAnOperatorTerminatedInTemporalIsRecordedClosedAndNotStartedAgain()
+      throws Exception {
+    accountApi.notifications(request -> AccountApiStub.unavailable());
     String txNo = recharge("2", "3.00");
     await().atMost(PATIENCE).until(() -> notificationsOf(txNo) >= 1);
-    client.newUntypedWorkflowStub(NotifyWorkflow.workflowId(txNo)).terminate("lost by an operator");
-    accountApi.answer("/api/notifications", 200, CREDITED);
+    client.newUntypedWorkflowStub(NotifyWorkflow.workflowId(txNo)).terminate("paid by hand");
+    accountApi.notifications(AccountApiStub::acknowledged);
     long before = notificationsOf(txNo);
     startedLongAgo(txNo);
 
     sweeper.sweep();
 
-    await()
-        .atMost(PATIENCE)
-        .untilAsserted(
-            () ->
-                assertThat(ledger.outcomeOf(txNo))
-                    .hasValueSatisfying(
-                        outcome -> assertThat(outcome.status()).isEqualTo(NotifyStatus.NOTIFIED)));
-    assertThat(notificationsOf(txNo)).isEqualTo(before + 1);
+    assertThat(ledger.outcomeOf(txNo))
+        .hasValueSatisfying(
+            outcome -> {
+              assertThat(outcome.status()).isEqualTo(NotifyStatus.CLOSED);
+              assertThat(outcome.reason())
+                  .isEqualTo("closed by hand in Temporal: its run was TERMINATED");
+            });
+    assertThat(notificationsOf(txNo)).isEqualTo(before);
+    assertThat(latestRun(txNo).getStatus().name()).endsWith("TERMINATED");
   }
 
   @Test
-  void aCompletedNotificationWhoseRecordWasLostIsRecordedFromItsResultAndNotDeliveredAgain()
-      throws Exception {
-    String txNo = recharge("1", "4.00");
-    await().atMost(PATIENCE).until(() -> ledger.outcomeOf(txNo).isPresent());
-    jdbc.sql("UPDATE account_pay SET notify_status = NULL WHERE tx_no = ?").param(txNo).update();
-    startedLongAgo(txNo);
+  void aNotificationWhoseWorkflowIsGoneIsStartedAgain() {
+    String txNo = startedLongAgoWithoutAWorkflow("5.00");
+
+    sweeper.sweep();
+
+    awaitOutcome(txNo, NotifyStatus.NOTIFIED);
+    assertThat(notificationsOf(txNo)).isEqualTo(1);
+  }
+
+  @Test
+  void aNotificationWhoseRunTimedOutIsStartedAgain() {
+    String txNo = startedLongAgoWithoutAWorkflow("6.00");
+    accountApi.notifications(request -> AccountApiStub.unavailable());
+    RechargeNotification notification = notification(txNo, "6.00");
+    WorkflowStub run =
+        client.newUntypedWorkflowStub(
+            NotifyWorkflow.TYPE,
+            WorkflowOptions.newBuilder(
+                    NotifyWorkflowOptions.of(
+                        notification, policy, properties.taskQueue(), Instant.now()))
+                .setWorkflowRunTimeout(Duration.ofSeconds(2))
+                .build());
+    String timedOut = run.start(new NotifyRequest(notification, policy)).getRunId();
+    await().atMost(PATIENCE).until(() -> run.describe().getStatus().name().endsWith("TIMED_OUT"));
+    accountApi.notifications(AccountApiStub::acknowledged);
+
+    sweeper.sweep();
+
+    awaitOutcome(txNo, NotifyStatus.NOTIFIED);
+    assertThat(latestRun(txNo).getExecution().getRunId()).isNotEqualTo(timedOut);
+  }
+
+  @Test
+  void aRetiredTypesRunThatEndedFailedIsStartedAgainAsTheCurrentTypeAndSettles() {
+    String txNo = startedLongAgoWithoutAWorkflow("7.00");
+    // NotifyWorkflowV2: the receiver rejects it, pay-api's query interface seems not to know it.
+    accountApi.notifications(request -> AccountApiStub.unknownAccount());
+    accountApi.reconciliation(txNo, request -> AccountApiStub.unknownTxNo());
+    NotificationState legacy = runRetiredType("NotifyWorkflowV2", txNo, "7.00");
+    assertThat(legacy.status()).isEqualTo(NotifyStatus.FAILED);
+    accountApi.notifications(AccountApiStub::acknowledged);
+
+    sweeper.sweep();
+
+    awaitOutcome(txNo, NotifyStatus.NOTIFIED);
+    assertThat(
+            client
+                .newUntypedWorkflowStub(NotifyWorkflow.workflowId(txNo))
+                .describe()
+                .getWorkflowType())
+        .isEqualTo(NotifyWorkflow.TYPE);
+  }
+
+  @Test
+  void aRetiredTypesRunThatSettledIsRecordedFromItsResultAndNotDeliveredAgain() {
+    String txNo = startedLongAgoWithoutAWorkflow("8.00");
+    NotificationState legacy = runRetiredType("NotifyWorkflowV2", txNo, "8.00");
     long deliveries = notificationsOf(txNo);
 
     sweeper.sweep();
 
     assertThat(ledger.outcomeOf(txNo))
-        .hasValueSatisfying(
-            outcome -> assertThat(outcome.status()).isEqualTo(NotifyStatus.NOTIFIED));
+        .map(NotificationOutcome::status)
+        .contains(NotifyStatus.NOTIFIED);
+    assertThat(legacy.status()).isEqualTo(NotifyStatus.NOTIFIED);
     assertThat(notificationsOf(txNo)).isEqualTo(deliveries);
   }
 
-  @Test
-  void aNotificationWhoseWorkflowIsGoneIsStartedAgain() {
+  /** Runs a workflow of a retired type, as one started before the current type existed. */
+  private NotificationState runRetiredType(String type, String txNo, String amount) {
+    RechargeNotification notification = notification(txNo, amount);
+    WorkflowStub run =
+        client.newUntypedWorkflowStub(
+            type,
+            NotifyWorkflowOptions.of(notification, policy, properties.taskQueue(), Instant.now()));
+    run.start(new NotifyRequest(notification, policy));
+    return run.getResult(NotificationState.class);
+  }
+
+  private String startedLongAgoWithoutAWorkflow(String amount) {
     String txNo = "tx-" + UUID.randomUUID();
-    recharges.insert(
-        txNo,
-        "1",
-        new BigDecimal("5.00"),
-        "success",
-        "shop",
-        null,
-        Instant.now().minus(Duration.ofHours(2)));
-    recharges.markNotificationStarted(txNo, Instant.now().minus(Duration.ofHours(2)));
+    Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+    recharges.insert(txNo, "1", new BigDecimal(amount), "success", "shop", null, anHourAgo);
+    recharges.markNotificationStarted(txNo, anHourAgo);
+    return txNo;
+  }
 
-    sweeper.sweep();
-
+  private void awaitOutcome(String txNo, NotifyStatus status) {
     await()
         .atMost(PATIENCE)
         .untilAsserted(
             () ->
                 assertThat(ledger.outcomeOf(txNo))
-                    .hasValueSatisfying(
-                        outcome -> assertThat(outcome.status()).isEqualTo(NotifyStatus.NOTIFIED)));
-    assertThat(notificationsOf(txNo)).isEqualTo(1);
+                    .map(NotificationOutcome::status)
+                    .contains(status));
   }
 
-  /** As if the notification had started an hour ago: well past its window and reconciliation. */
+  private static RechargeNotification notification(String txNo, String amount) {
+    return new RechargeNotification(
+        txNo, "1", new BigDecimal(amount), RechargeNotification.SUCCESS);
+  }
+
+  /** As if the notification had started an hour ago: past the sweeper's grace. */
   private void startedLongAgo(String txNo) {
     jdbc.sql("UPDATE account_pay SET notify_started_at = ? WHERE tx_no = ?")
         .params(Instant.now().minus(Duration.ofHours(1)), txNo)
         .update();
+  }
+
+  private WorkflowExecutionDescription latestRun(String txNo) {
+    return client.newUntypedWorkflowStub(NotifyWorkflow.workflowId(txNo)).describe();
   }
 
   private String recharge(String accountNo, String amount) throws Exception {
@@ -127,11 +210,5 @@ class NotificationSweeperTest extends PayApiIntegrationTest {
     assertThat(result).hasStatus(HttpStatus.CREATED);
     String location = result.getResponse().getHeader("Location");
     return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  private static long notificationsOf(String txNo) {
-    return accountApi.received("POST", "/api/notifications").stream()
-        .filter(request -> request.body().contains("\"txNo\":\"" + txNo + "\""))
-        .count();
   }
 }

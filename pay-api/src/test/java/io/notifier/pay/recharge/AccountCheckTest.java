@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
+import io.notifier.testing.AccountApiStub;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ class AccountCheckTest extends PayApiIntegrationTest {
 
   @Test
   void aRechargeForAnAccountAccountApiDoesNotHaveIsRefused422AndRecordsNothing() {
+    accountApi.account("404", request -> AccountApiStub.noSuchAccount());
     long before = recharges();
 
     MvcTestResult result = recharge("404", null);
@@ -25,13 +27,24 @@ class AccountCheckTest extends PayApiIntegrationTest {
     assertThat(result).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Unknown account");
     assertThat(recharges()).isEqualTo(before);
-    assertThat(accountApi.received("POST", "/api/notifications"))
+    assertThat(accountApi.notificationsReceived())
         .noneMatch(notification -> notification.body().contains("\"accountNo\":\"404\""));
   }
 
   @Test
+  void aGatewaysNotFoundSaysNothingOfTheAccountTheRechargeIsRefused503() {
+    accountApi.account("11", request -> AccountApiStub.gatewayPage(404));
+    long before = recharges();
+
+    MvcTestResult result = recharge("11", null);
+
+    assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(recharges()).isEqualTo(before);
+  }
+
+  @Test
   void whenAccountApiCannotBeReachedTheRechargeIsRefused503AndRecordsNothing() {
-    accountApi.answer("/api/accounts/7", 200, ACCOUNT.formatted("7"));
+    accountApi.account("7", request -> AccountApiStub.accountExists());
     accountApi.down();
     long before = recharges();
 
@@ -45,7 +58,7 @@ class AccountCheckTest extends PayApiIntegrationTest {
 
   @Test
   void whenAccountApiFailsTheRechargeIsRefused503AndRecordsNothing() {
-    accountApi.answer("/api/accounts/8", 500, "{}");
+    accountApi.account("8", request -> AccountApiStub.unavailable());
     long before = recharges();
 
     MvcTestResult result = recharge("8", null);
@@ -55,23 +68,24 @@ class AccountCheckTest extends PayApiIntegrationTest {
   }
 
   @Test
-  void anAccountAccountApiKnowsIsAskedAboutOnceAMinuteWithPayApisKey() {
-    accountApi.answer("/api/accounts/9", 200, ACCOUNT.formatted("9"));
+  void anAccountAccountApiKnowsIsAskedAboutOnceAMinuteWithPayApisKeyAndAHeadThatReadsNoBalance() {
+    accountApi.account("9", request -> AccountApiStub.accountExists());
 
     assertThat(recharge("9", null)).hasStatus(HttpStatus.CREATED);
     assertThat(recharge("9", null)).hasStatus(HttpStatus.CREATED);
 
-    assertThat(accountApi.received("GET", "/api/accounts/9"))
+    assertThat(accountApi.accountChecks("9"))
         .singleElement()
         .satisfies(
             asked ->
                 assertThat(asked.header("Authorization"))
-                    .isEqualTo("Bearer " + Credentials.ACCOUNT_CHECK_KEY));
+                    .isEqualTo("Bearer " + Credentials.ACCOUNT_API_KEY));
+    assertThat(accountApi.server().received("GET", "/account-api/api/accounts/9")).isEmpty();
   }
 
   @Test
   void aRecordedRechargeRetriedWithItsKeyIsAnsweredEvenWhileAccountApiIsDown() {
-    accountApi.answer("/api/accounts/10", 200, ACCOUNT.formatted("10"));
+    accountApi.account("10", request -> AccountApiStub.accountExists());
     String key = "order-" + System.nanoTime();
     MvcTestResult first = recharge("10", key);
     accountApi.down();

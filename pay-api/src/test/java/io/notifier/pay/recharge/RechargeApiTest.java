@@ -66,7 +66,7 @@ class RechargeApiTest extends PayApiIntegrationTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(accountApi.received("POST", "/api/notifications"))
+                assertThat(accountApi.notificationsReceived())
                     .anySatisfy(
                         request ->
                             assertThat(request.body())
@@ -85,7 +85,7 @@ class RechargeApiTest extends PayApiIntegrationTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(accountApi.received("POST", "/api/notifications"))
+                assertThat(accountApi.notificationsReceived())
                     .filteredOn(request -> txNo.equals(request.header("webhook-id")))
                     .singleElement()
                     .satisfies(
@@ -255,11 +255,5 @@ class RechargeApiTest extends PayApiIntegrationTest {
   private static String txNoOf(MvcTestResult result) {
     String location = result.getResponse().getHeader("Location");
     return location.substring(location.lastIndexOf('/') + 1);
-  }
-
-  private static long notificationsOf(String txNo) {
-    return accountApi.received("POST", "/api/notifications").stream()
-        .filter(request -> request.body().contains("\"txNo\":\"" + txNo + "\""))
-        .count();
   }
 }

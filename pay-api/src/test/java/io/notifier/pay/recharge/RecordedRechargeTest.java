@@ -44,7 +44,7 @@ class RecordedRechargeTest extends PayApiIntegrationTest {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
-                assertThat(accountApi.received("POST", "/api/notifications"))
+                assertThat(accountApi.notificationsReceived())
                     .anySatisfy(
                         notification ->
                             assertThat(notification.body()).contains("\"amount\":\"9.00\"")));

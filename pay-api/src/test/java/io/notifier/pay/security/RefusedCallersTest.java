@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.jayway.jsonpath.JsonPath;
 import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
+import io.notifier.testing.AccountApiStub;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -76,15 +78,17 @@ class RefusedCallersTest extends PayApiIntegrationTest {
   }
 
   @Test
-  void onlyAnOperatorReconciles() {
-    accountApi.answer("/api/notifications", 503, "{}");
+  void onlyAnOperatorReconcilesRetriesOrCloses() {
+    accountApi.notifications(request -> AccountApiStub.unavailable());
     String txNo = txNoOf(recharge(Credentials.client(), null));
-    String path = "/api/recharges/{txNo}/notification/reconcile";
+    for (String move : List.of("reconcile", "retry", "close")) {
+      String path = "/api/recharges/{txNo}/notification/" + move;
 
-    assertProblem(post(path, txNo, NO_CREDENTIAL), HttpStatus.UNAUTHORIZED);
-    assertProblem(post(path, txNo, Credentials.client()), HttpStatus.FORBIDDEN);
-    assertProblem(post(path, txNo, Credentials.query()), HttpStatus.FORBIDDEN);
-    assertThat(accountApi.received("POST", "/api/reconciliations/" + txNo)).isEmpty();
+      assertProblem(post(path, txNo, NO_CREDENTIAL), HttpStatus.UNAUTHORIZED);
+      assertProblem(post(path, txNo, Credentials.client()), HttpStatus.FORBIDDEN);
+      assertProblem(post(path, txNo, Credentials.query()), HttpStatus.FORBIDDEN);
+    }
+    assertThat(accountApi.reconciliationsReceived(txNo)).isEmpty();
   }
 
   @Test
