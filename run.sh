@@ -79,9 +79,10 @@ demo_credentials() {
   export PAY_API_OPERATOR_KEYS="${PAY_API_OPERATOR_KEYS:-ops:demo-operator-key}"
   export PAY_API_QUERY_KEYS="${PAY_API_QUERY_KEYS:-account-api:demo-query-key}"
   export PAY_API_QUERY_KEY="${PAY_API_QUERY_KEY:-demo-query-key}"
-  export ACCOUNT_API_KEYS="${ACCOUNT_API_KEYS:-demo:demo-client-key,pay-api:demo-account-check-key}"
+  export ACCOUNT_API_KEYS="${ACCOUNT_API_KEYS:-demo:demo-client-key}"
+  export ACCOUNT_API_PAY_API_KEYS="${ACCOUNT_API_PAY_API_KEYS:-pay-api:demo-pay-api-key}"
   export ACCOUNT_API_OPERATOR_KEYS="${ACCOUNT_API_OPERATOR_KEYS:-ops:demo-operator-key}"
-  export ACCOUNT_CHECK_KEY="${ACCOUNT_CHECK_KEY:-demo-account-check-key}"
+  export ACCOUNT_API_KEY="${ACCOUNT_API_KEY:-demo-pay-api-key}"
 }
 
 # Starts one service in the background, its output appended to .data/run/<service>.log.

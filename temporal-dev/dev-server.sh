@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real Temporal dev server (Temporal CLI `temporal server start-dev`): gRPC on 127.0.0.1:7233,
-# Web UI on http://localhost:8233, history kept in a SQLite file so it survives restarts. Its command
+# Web UI on http://localhost:8233, history kept in a SQLite file so it survives restarts, closed
+# workflows kept a week (DevServer.RETENTION). Its command
 # line (search attributes, dynamic settings) comes from io.notifier.temporaldev.DevServer, so that
 # this script, the end-to-end tests and the benchmark start the same server.
 #
@@ -38,7 +39,8 @@ temporal_cli() {
   echo "$cli"
 }
 
-# Fills the array START with the dev server's command line, as DevServer writes it.
+# Fills the arrays START and RETENTION with the dev server's command line and the command that
+# sets its namespace's retention, as DevServer writes them.
 start_command() {
   local cli=$1
   find_jdk
@@ -47,11 +49,32 @@ start_command() {
     find_maven
     mvn -B -q -f "$ROOT/pom.xml" package -pl temporal-dev -am -DskipTests -Dspotless.check.skip=true >&2
   fi
-  mapfile -t START < <(java -jar "$JAR" dev-server-command --cli "$cli" --port "$PORT" --ui-port "$UI_PORT" --db "$DB")
+  local options=(--cli "$cli" --port "$PORT" --ui-port "$UI_PORT" --db "$DB")
+  mapfile -t START < <(java -jar "$JAR" dev-server-command "${options[@]}")
   ((${#START[@]} > 0)) || die "could not get the dev server's command line from $JAR"
+  mapfile -t RETENTION < <(java -jar "$JAR" dev-server-retention-command "${options[@]}")
 }
 
 serving() { "$1" operator cluster health --address "127.0.0.1:$PORT" >/dev/null 2>&1; }
+
+# Waits until the server at pid $2 serves, then sets the namespace's retention (the dev server has
+# no flag for it, and keeps a day by default).
+configure_when_serving() {
+  local cli=$1 pid=$2
+  for _ in $(seq 1 120); do
+    if serving "$cli"; then
+      if "${RETENTION[@]}" >/dev/null; then
+        say "Namespace default: closed workflows kept ${RETENTION[-3]}"
+      else
+        say "Warning: could not set the namespace's retention to ${RETENTION[-3]}: it keeps its own"
+      fi
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || die "the dev server exited; see its output above"
+    sleep 0.5
+  done
+  die "the dev server did not serve on 127.0.0.1:$PORT within 60 s"
+}
 
 case "${1:-start}" in
   install) temporal_cli ;;
@@ -60,7 +83,12 @@ case "${1:-start}" in
     start_command "$cli"
     mkdir -p "$(dirname "$DB")"
     say "Temporal dev server on 127.0.0.1:$PORT, Web UI http://localhost:$UI_PORT, history in $DB"
-    exec "${START[@]}"
+    "${START[@]}" &
+    server=$!
+    # Stopping this script stops the server, as when it ran in its place.
+    trap 'kill -TERM "$server" 2>/dev/null; wait "$server"; exit 0' TERM INT
+    configure_when_serving "$cli" "$server"
+    wait "$server"
     ;;
   up)
     cli=$(temporal_cli)
@@ -69,15 +97,8 @@ case "${1:-start}" in
     mkdir -p "$(dirname "$DB")"
     setsid nohup "${START[@]}" >"$LOG_FILE" 2>&1 &
     echo $! >"$PID_FILE"
-    for _ in $(seq 1 120); do
-      if serving "$cli"; then
-        say "Temporal dev server up on 127.0.0.1:$PORT (Web UI http://localhost:$UI_PORT, log $LOG_FILE)"
-        exit 0
-      fi
-      kill -0 "$(cat "$PID_FILE")" 2>/dev/null || die "the dev server exited; see $LOG_FILE"
-      sleep 0.5
-    done
-    die "the dev server did not serve on 127.0.0.1:$PORT within 60 s; see $LOG_FILE"
+    configure_when_serving "$cli" "$(cat "$PID_FILE")"
+    say "Temporal dev server up on 127.0.0.1:$PORT (Web UI http://localhost:$UI_PORT, log $LOG_FILE)"
     ;;
   down)
     if [[ -f "$PID_FILE" ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then

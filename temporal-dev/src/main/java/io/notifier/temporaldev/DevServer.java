@@ -36,6 +36,31 @@ public record DevServer(Path cli, int port, int uiPort, Path dbFile) {
    */
   public static final List<String> SQLITE_PRAGMAS = List.of("journal_mode=wal", "synchronous=full");
 
+  /**
+   * How long the namespace keeps a closed notification's history. pay-api's own record of each
+   * outcome does not depend on it; what does: a run an operator terminated by hand must still be
+   * there when pay-api's sweeper looks (it records CLOSED, where a vanished run is started again),
+   * and a second start of the same notification is refused while its first run is kept. A week
+   * covers both many times over; the dev server's own default is a day.
+   */
+  public static final String RETENTION = "168h";
+
+  /**
+   * The command that sets the namespace's retention, once the server answers: the dev server has no
+   * flag for it.
+   */
+  public List<String> retentionCommand() {
+    List<String> command = new ArrayList<>(List.of(cli.toString()));
+    command.addAll(RETENTION_ARGUMENTS);
+    command.addAll(List.of("--address", "127.0.0.1:" + port));
+    return command;
+  }
+
+  /** The CLI's arguments that set the retention, for a CLI that knows the server's address. */
+  public static final List<String> RETENTION_ARGUMENTS =
+      List.of(
+          "operator", "namespace", "update", "--namespace", "default", "--retention", RETENTION);
+
   public List<String> command() {
     List<String> command =
         new ArrayList<>(

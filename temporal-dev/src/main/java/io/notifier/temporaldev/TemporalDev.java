@@ -10,7 +10,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code embedded [port]} (or just {@code [port]}) runs the embedded Temporal, in memory;
  *   <li>{@code dev-server-command --cli PATH [--port N] [--ui-port N] [--db FILE]} prints the
- *       command line of the real dev server, one argument per line, for {@code dev-server.sh}.
+ *       command line of the real dev server, one argument per line, for {@code dev-server.sh};
+ *   <li>{@code dev-server-retention-command} (same options) prints the command that sets the
+ *       namespace's retention once it serves.
  * </ul>
  */
 public final class TemporalDev {
@@ -22,6 +24,10 @@ public final class TemporalDev {
     String mode = arguments.isEmpty() ? "embedded" : arguments.getFirst();
     if (mode.equals("dev-server-command")) {
       devServer(arguments.subList(1, arguments.size())).command().forEach(System.out::println);
+    } else if (mode.equals("dev-server-retention-command")) {
+      devServer(arguments.subList(1, arguments.size()))
+          .retentionCommand()
+          .forEach(System.out::println);
     } else if (mode.equals("embedded")) {
       EmbeddedTemporal.main(arguments.stream().skip(1).toArray(String[]::new));
     } else {
