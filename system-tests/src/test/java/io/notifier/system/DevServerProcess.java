@@ -29,14 +29,17 @@ final class DevServerProcess {
     }
   }
 
+  /** Starts it, and sets the namespace's retention as {@code dev-server.sh} does. */
   void start() {
+    DevServer server = new DevServer(TemporalCli.binary(), port, uiPort, historyFile);
     process =
         new ServiceProcess(
                 "temporal",
-                new DevServer(TemporalCli.binary(), port, uiPort, historyFile).command(),
+                server.command(),
                 log,
                 () -> cli.succeeds("operator", "cluster", "health"))
             .start();
+    cli.run(DevServer.RETENTION_ARGUMENTS.toArray(String[]::new));
   }
 
   void stop() {

@@ -71,10 +71,18 @@ final class JsonApi {
     return with(signature(Clock.systemUTC(), secrets));
   }
 
-  /** A Standard Webhooks signature over the body, made at {@code clock}'s time. */
+  /**
+   * A Standard Webhooks signature over the body, made at {@code clock}'s time, as the message of
+   * the body's txNo (as pay-api signs a notification).
+   */
   static Credential signature(Clock clock, String... secrets) {
+    return signatureAs(null, clock, secrets);
+  }
+
+  /** As {@link #signature}, but as the message {@code id} whatever the body says. */
+  static Credential signatureAs(String messageId, Clock clock, String... secrets) {
     return (request, body) -> {
-      String id = "msg_" + UUID.randomUUID();
+      String id = messageId != null ? messageId : idOf(body);
       long timestamp = clock.instant().getEpochSecond();
       request
           .header("webhook-id", id)
@@ -87,6 +95,14 @@ final class JsonApi {
     };
   }
 
+  private static String idOf(String body) {
+    if (body.isBlank()) {
+      return "msg_" + UUID.randomUUID();
+    }
+    String txNo = JSON.readTree(body).path("txNo").asString("");
+    return txNo.isEmpty() ? "msg_" + UUID.randomUUID() : txNo;
+  }
+
   private static String sign(String secret, String id, long timestamp, String body) {
     try {
       return new Webhook(secret).sign(id, timestamp, body);
@@ -97,6 +113,36 @@ final class JsonApi {
 
   Response get(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    credential.apply(request, "");
+    return send(request);
+  }
+
+  /** The body of a GET as text, such as Prometheus' exposition format; fails unless 200. */
+  String getText(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+    credential.apply(request, "");
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              request.timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("GET " + path + ": HTTP " + response.statusCode());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot reach " + base.resolve(path), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code HEAD}: the status and headers a GET would have, without its body. */
+  Response head(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .method("HEAD", HttpRequest.BodyPublishers.noBody());
     credential.apply(request, "");
     return send(request);
   }

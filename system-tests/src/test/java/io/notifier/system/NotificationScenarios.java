@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -143,7 +144,17 @@ abstract class NotificationScenarios implements TrustScenarios {
     Instant receiverBack = Instant.now();
 
     assertThat(failing.path("status").asString()).isEqualTo("NOTIFYING");
-    assertThat(failing.path("lastError").asString()).contains("/api/notifications");
+    // The client reads what happened without an address; an operator reads it in full.
+    assertThat(failing.path("lastError").asString())
+        .contains("account-api")
+        .doesNotContain("127.0.0.1");
+    assertThat(failing.has("lastErrorDetail")).isFalse();
+    assertThat(
+            stack
+                .payApiAsOperator
+                .get("/api/recharges/" + txNo + "/notification")
+                .text("lastErrorDetail"))
+        .contains("/api/notifications");
     assertThat(failing.path("nextAttemptAt").asString()).isNotEmpty();
     assertAttemptsFollowTheSchedule(failing.path("recentFailures"));
 
@@ -174,7 +185,7 @@ abstract class NotificationScenarios implements TrustScenarios {
     assertThat(reconciling.path("attempts").asInt()).isGreaterThan(3);
     assertThat(Instant.parse(reconciled.path("finishedAt").asString()))
         .isAfterOrEqualTo(
-            Instant.parse(reconciled.path("windowClosesAt").asString())
+            Instant.parse(reconciling.path("windowClosesAt").asString())
                 .plus(stack.policy.reconcileAfter()));
     assertThat(reconciled.path("payResult").asString()).isEqualTo("success");
     assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("8.88")));
@@ -197,6 +208,124 @@ abstract class NotificationScenarios implements TrustScenarios {
     }
 
     assertSettledByReconciliationBeforeTheWindowCloses(txNo, before, "3.21");
+  }
+
+  /**
+   * What neither delivery nor reconciliation can settle waits for an operator, and every ending is
+   * an operator's word or a credit. Here reconciliation gives up at once (pay-api restarted with a
+   * two-second limit, the receiver cut off): three notifications NEED_ATTENTION, which an operator
+   * finds by the NotifyStatus search attribute, is alerted to by a metric and a log line, and moves
+   * on by each of the three moves, each by another means: the REST endpoint (retry), the Temporal
+   * CLI (reconcile), a batch signal by query (close, with a reason).
+   */
+  @Test
+  void whatCannotBeSettledNeedsAttentionIsFoundAlertedToAndLeftByEachOperatorMove() {
+    BigDecimal before = stack.balance("2");
+    List<String> waiting;
+    stack.stopPayApi();
+    stack.payApiReconcileLimit = Duration.ofSeconds(2);
+    stack.startPayApi();
+    try {
+      stack.receiverLink.down();
+      waiting =
+          List.of(
+              stack.recharge("2", "1.10"),
+              stack.recharge("2", "2.20"),
+              stack.recharge("2", "3.30"));
+      for (String txNo : waiting) {
+        stack.awaitAttempts(txNo, 1, SOON);
+        assertThat(
+                stack
+                    .payApiAsOperator
+                    .post("/api/recharges/" + txNo + "/notification/reconcile", Map.of())
+                    .status())
+            .isEqualTo(202);
+      }
+      waiting.forEach(txNo -> stack.awaitNotification(txNo, "NEEDS_ATTENTION", SOON));
+      assertThat(stack.notification(waiting.getFirst()).path("reason").asString())
+          .startsWith("reconciliation gave up after 2s");
+
+      await("the NEEDS_ATTENTION metric, for an alert")
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> needsAttentionCount() >= 3);
+      assertThat(Files.readString(stack.payApiLog()))
+          .contains("Notification of " + waiting.getFirst() + " NEEDS_ATTENTION");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } finally {
+      stack.receiverLink.up();
+      stack.stopPayApi();
+      stack.payApiReconcileLimit = null;
+      stack.startPayApi();
+    }
+    String query =
+        "NotifyStatus = \"NEEDS_ATTENTION\" AND WorkflowId = \"notify-" + waiting.get(2) + "\"";
+    await("found by NotifyStatus, as in the Web UI's filter")
+        .atMost(SOON)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                stack
+                    .cli()
+                    .json(
+                        "workflow",
+                        "count",
+                        "--query",
+                        "NotifyStatus = \"NEEDS_ATTENTION\" AND AccountNo = \"2\"")
+                    .path("count")
+                    .asInt(),
+            count -> count >= 3);
+
+    // retry, through pay-api's REST endpoint: delivered again, now that the receiver answers.
+    assertThat(
+            stack
+                .payApiAsOperator
+                .post("/api/recharges/" + waiting.get(0) + "/notification/retry", Map.of())
+                .status())
+        .isEqualTo(202);
+    // reconcile, with the Temporal CLI.
+    stack
+        .cli()
+        .run(
+            "workflow",
+            "signal",
+            "--workflow-id",
+            "notify-" + waiting.get(1),
+            "--name",
+            "reconcile");
+    // close, by a batch signal by query, with the operator's reason.
+    stack
+        .cli()
+        .run(
+            "workflow",
+            "signal",
+            "--query",
+            query,
+            "--name",
+            "close",
+            "--input",
+            "\"refunded at the counter\"",
+            "--yes");
+
+    stack.awaitNotification(waiting.get(0), "NOTIFIED", Duration.ofSeconds(30));
+    stack.awaitNotification(waiting.get(1), "RECONCILED", Duration.ofSeconds(30));
+    JsonNode closed = stack.awaitNotification(waiting.get(2), "CLOSED", Duration.ofSeconds(30));
+    assertThat(closed.path("reason").asString()).isEqualTo("refunded at the counter");
+    assertThat(closed.path("source").asString()).isEqualTo("PAY_API");
+    // 1.10 delivered and 2.20 reconciled; 3.30 closed by the operator: not credited.
+    assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("3.30")));
+  }
+
+  /** pay-api's notify_needs_attention_total, as Prometheus scrapes it. */
+  private double needsAttentionCount() {
+    return stack
+        .payApiAsOperator
+        .getText("/actuator/prometheus")
+        .lines()
+        .filter(line -> line.startsWith("notify_needs_attention_total"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /**

@@ -51,7 +51,9 @@ abstract class NotifierStack implements AutoCloseable {
   static final String OPERATOR_KEY = "e2e-operator-key";
   static final String QUERY_KEY = "e2e-query-key";
   static final String ACCOUNT_CLIENT_KEY = "e2e-account-client-key";
-  static final String ACCOUNT_CHECK_KEY = "e2e-account-check-key";
+
+  /** pay-api's key at account-api: the account check and reconciliation requests. */
+  static final String PAY_API_KEY = "e2e-pay-api-key";
 
   final Policy policy = Policy.secondsScale();
   final Path logs;
@@ -69,6 +71,9 @@ abstract class NotifierStack implements AutoCloseable {
   String payApiSecrets = signingSecret;
 
   Duration payApiWindow = policy.window();
+
+  /** notify.reconcile.limit of pay-api's next start; null: pay-api's default (a week). */
+  Duration payApiReconcileLimit;
 
   /** pay-api, as the client "shop". */
   final JsonApi payApi = new JsonApi(payApiPort).as(CLIENT_KEY);
@@ -128,11 +133,8 @@ abstract class NotifierStack implements AutoCloseable {
     arguments.add("--pay-api.url=http://127.0.0.1:" + payApiPort);
     arguments.add("--pay-api.key=" + QUERY_KEY);
     arguments.add("--notify.signing.secrets=" + accountApiSecrets);
-    arguments.add(
-        "--account-api.security.client-keys=shop:"
-            + ACCOUNT_CLIENT_KEY
-            + ",pay-api:"
-            + ACCOUNT_CHECK_KEY);
+    arguments.add("--account-api.security.client-keys=shop:" + ACCOUNT_CLIENT_KEY);
+    arguments.add("--account-api.security.pay-api-keys=pay-api:" + PAY_API_KEY);
     arguments.add("--account-api.security.operator-keys=ops:" + OPERATOR_KEY);
     accountApiProcess = startJar("account-api", arguments, accountApi::ready);
   }
@@ -155,7 +157,8 @@ abstract class NotifierStack implements AutoCloseable {
         List.of(
             "--server.port=" + port,
             "--spring.temporal.connection.target=" + temporalAddress(),
-            "--notify.account-api=http://127.0.0.1:" + receiverLink.port(),
+            "--notify.account-api=" + notifiersAccountApi(),
+            "--notify.account-api-key=" + PAY_API_KEY,
             "--notify.retry.intervals=" + policy.intervalsProperty(),
             "--notify.window=" + payApiWindow.toSeconds() + "s",
             "--notify.reconcile.after=" + policy.reconcileAfter().toSeconds() + "s",
@@ -169,9 +172,24 @@ abstract class NotifierStack implements AutoCloseable {
             "--pay-api.security.query-keys=account-api:" + QUERY_KEY,
             "--pay-api.security.operator-keys=ops:" + OPERATOR_KEY,
             // Straight to account-api: the fault proxy cuts the notifier's link only.
-            "--account-check.url=http://127.0.0.1:" + accountApiPort,
-            "--account-check.key=" + ACCOUNT_CHECK_KEY));
+            "--account-check.url=http://127.0.0.1:" + accountApiPort));
+    if (payApiReconcileLimit != null) {
+      arguments.add("--notify.reconcile.limit=" + payApiReconcileLimit.toSeconds() + "s");
+    }
     return arguments;
+  }
+
+  /**
+   * Where pay-api's notifier reaches account-api: through the fault proxy, which a test can take
+   * down; a stack may put a gateway in front of it.
+   */
+  java.net.URI notifiersAccountApi() {
+    return java.net.URI.create("http://127.0.0.1:" + receiverLink.port());
+  }
+
+  /** pay-api's log, where it says what it does. */
+  Path payApiLog() {
+    return logs.resolve("pay-api.log");
   }
 
   /** Starts a module's executable jar, logging to {@code <module>.log}, and waits until ready. */

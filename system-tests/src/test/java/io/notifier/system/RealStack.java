@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The MySQL stack, as {@code ./run.sh dev} runs it: the Temporal CLI's dev server on a database
- * file, and MariaDB (MySQL-compatible) with databases of this stack's own, which it drops when
- * closed. The test class checks MariaDB answers first ({@link MariaDbCheck}).
+ * The MySQL stack, as {@code ./run.sh dev} runs it, with a gateway in front of account-api as in
+ * production: the Temporal CLI's dev server on a database file, MariaDB (MySQL-compatible) with
+ * databases of this stack's own, which it drops when closed, and nginx routing {@code
+ * /account-api/} to account-api, through the fault proxy. The test class checks MariaDB answers
+ * first ({@link MariaDbCheck}).
  */
 final class RealStack extends NotifierStack {
+
+  /** The gateway pay-api's notifier reaches account-api through, under its base path. */
+  final NginxGateway gateway = NginxGateway.to(receiverLink.port(), logs);
 
   private static final String DB_USER = System.getenv().getOrDefault("DB_USER", "notify");
   private static final String DB_PASSWORD = System.getenv().getOrDefault("DB_PASSWORD", "notify");
@@ -61,8 +66,14 @@ final class RealStack extends NotifierStack {
   }
 
   @Override
+  java.net.URI notifiersAccountApi() {
+    return gateway.accountApi();
+  }
+
+  @Override
   public void close() {
     super.close();
+    gateway.close();
     try (Connection connection = DriverManager.getConnection(mariadb + "/", DB_USER, DB_PASSWORD);
         Statement statement = connection.createStatement()) {
       statement.execute("DROP DATABASE IF EXISTS " + payDatabase());

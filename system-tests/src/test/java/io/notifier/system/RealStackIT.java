@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The scenarios again on the real stack (the Temporal dev server and MariaDB), and what only a real
- * server shows: the Temporal CLI as an operator's tool, and restarts of the server and the worker.
+ * The scenarios again on the real stack (the Temporal dev server, MariaDB, and nginx in front of
+ * account-api under a base path), and what only a real server shows: the Temporal CLI as an
+ * operator's tool, restarts of the server and the worker, and a gateway answering on its own.
  */
 @ExtendWith(MariaDbCheck.class)
 class RealStackIT extends NotificationScenarios {
@@ -80,18 +81,19 @@ class RealStackIT extends NotificationScenarios {
   }
 
   /**
-   * Delivered at once, a notification completes in the workflow task that started it: six events.
-   * After a failed first attempt the server retries it, and every further failed attempt adds
-   * nothing: delivered at the fourth attempt, as many events as at the second.
+   * Delivered at once, a notification completes in the workflow task that started it: seven events,
+   * its first attempt and its outcome written into account_pay both markers. After a failed first
+   * attempt the server retries it, and every further failed attempt adds nothing: delivered at the
+   * fourth attempt, as many events as at the second.
    */
   @Test
-  void aNotificationDeliveredAtOnceTakesSixHistoryEventsAndFailedAttemptsAfterTheFirstNone() {
+  void aNotificationDeliveredAtOnceTakesSevenHistoryEventsAndFailedAttemptsAfterTheFirstNone() {
     String atOnce = stack.recharge("1", "1.00");
     stack.awaitNotification(atOnce, "NOTIFIED", SOON);
     String second = deliveredAfter("2.00", 1);
     String fourth = deliveredAfter("4.00", 3);
 
-    assertThat(historyLength(atOnce)).isEqualTo(6);
+    assertThat(historyLength(atOnce)).isEqualTo(7);
     assertThat(stack.notification(second).path("attempts").asInt()).isGreaterThanOrEqualTo(2);
     assertThat(stack.notification(fourth).path("attempts").asInt()).isGreaterThanOrEqualTo(4);
     assertThat(historyLength(fourth)).isEqualTo(historyLength(second));
@@ -109,6 +111,51 @@ class RealStackIT extends NotificationScenarios {
     }
     stack.awaitNotification(txNo, "NOTIFIED", SOON);
     return txNo;
+  }
+
+  /**
+   * The issue's route: the gateway answers 503 to every notification and 404 to every
+   * reconciliation for a while, as during a deploy. Neither is an answer of account-api's: the
+   * notification is reconciled, retried while the gateway says 404, and credited once it routes
+   * again; it never ends unsettled.
+   */
+  @Test
+  void aGatewaysNotFoundOnReconciliationsDuringADeployIsRetriedAndTheAccountCredited() {
+    RealStack real = (RealStack) stack;
+    BigDecimal before = stack.balance("1");
+    real.gateway.notificationsAnswer503();
+    real.gateway.reconciliationsAnswer404();
+    String txNo;
+    try {
+      txNo = stack.recharge("1", "5.00");
+      stack.awaitAttempts(txNo, 2, SOON);
+      assertThat(stack.notification(txNo).path("lastError").asString())
+          .isEqualTo("account-api answered HTTP 503");
+      temporal()
+          .run("workflow", "signal", "--workflow-id", "notify-" + txNo, "--name", "reconcile");
+      await("the gateway answered a reconciliation 404")
+          .atMost(SOON)
+          .pollInterval(Duration.ofMillis(200))
+          .until(() -> real.gateway.answered("POST /account-api/api/reconciliations/", 404) >= 1);
+      assertThat(stack.notification(txNo).path("status").asString()).isEqualTo("RECONCILING");
+    } finally {
+      real.gateway.routesEveryRequest();
+    }
+
+    // The next try, ten seconds after the 404, reaches account-api.
+    stack.awaitNotification(txNo, "RECONCILED", Duration.ofSeconds(30));
+    assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("5.00")));
+  }
+
+  @Test
+  void everyCallOfTheNotifierKeepsTheGatewaysBasePath() {
+    RealStack real = (RealStack) stack;
+    long before = real.gateway.answered("POST /account-api/api/notifications", 200);
+
+    stack.awaitNotification(stack.recharge("2", "0.50"), "NOTIFIED", SOON);
+
+    assertThat(real.gateway.answered("POST /account-api/api/notifications", 200))
+        .isGreaterThan(before);
   }
 
   @Test

@@ -86,13 +86,15 @@ class RunScriptIT {
     assertThat(script("reset").exitCode()).as("./run.sh reset").isZero();
     browser = Browser.start(SCREENSHOTS, logs.resolve("chromedriver-run.sh.log"));
     // A seconds-scale schedule, which a service started again from another terminal must keep;
-    // accounts known to account-api are taken as known for as long as the test runs, so that
-    // recharges go on while account-api is stopped.
+    // a reconciliation that gives up at once, so that what it cannot settle needs attention within
+    // the test; accounts known to account-api are taken as known for as long as the test runs, so
+    // that recharges go on while account-api is stopped.
     run =
         runScript(
             Map.of(
                 "NOTIFY_RETRY_INTERVALS", "1s",
                 "NOTIFY_WINDOW", "2m",
+                "NOTIFY_RECONCILE_LIMIT", "2s",
                 "ACCOUNT_CHECK_CACHE_FOR", "30m"));
     await("./run.sh says Ready (output: " + output + ")")
         .atMost(Duration.ofSeconds(180))
@@ -146,6 +148,14 @@ class RunScriptIT {
     await("pay-api logs the link")
         .atMost(Duration.ofSeconds(5))
         .until(() -> Files.readString(root.resolve(".data/run/pay-api.log")).contains(link));
+    // Closed notifications are kept a week, set by the run itself: the dev server keeps a day.
+    assertThat(
+            temporal
+                .json("operator", "namespace", "describe", "--namespace", "default")
+                .path("config")
+                .path("workflowExecutionRetentionTtl")
+                .asString())
+        .isEqualTo("604800s");
   }
 
   @Test
@@ -167,7 +177,7 @@ class RunScriptIT {
           .satisfies(
               row -> {
                 assertThat(row.workflowId()).isEqualTo(workflowId);
-                assertThat(row.type()).isEqualTo("NotifyWorkflowV2");
+                assertThat(row.type()).isEqualTo("NotifyWorkflowV3");
                 assertThat(row.status()).isEqualTo("RUNNING");
               });
       page = ui.openWorkflow(workflowId);
@@ -202,6 +212,11 @@ class RunScriptIT {
             });
   }
 
+  /**
+   * Every operator command of the README, as written. With account-api stopped, reconciliation
+   * gives up at once (the run's two-second limit), so each notification the commands reconcile
+   * NEEDS_ATTENTION; once account-api is back, an operator moves each on: retry, close, reconcile.
+   */
   @Test
   @Order(3)
   void everyOperatorCommandOfTheReadmeWorksAsWritten() throws Exception {
@@ -252,17 +267,62 @@ class RunScriptIT {
           "--yes",
           "--query",
           "AccountNo = \"2\" AND NotifyStatus = \"NOTIFYING\"");
+      stuck.forEach(txNo -> awaitStatus(txNo, "NEEDS_ATTENTION"));
+      assertThat(temporal.run("workflow", "list", "--query", "NotifyStatus = \"NEEDS_ATTENTION\""))
+          .contains(stuck.get(0), stuck.get(1), stuck.get(2));
     } finally {
       assertThat(script("start", "account-api").exitCode()).isZero();
     }
 
-    stuck.forEach(
-        txNo ->
-            await("reconciled " + txNo)
-                .atMost(Duration.ofSeconds(60))
-                .ignoreExceptions()
-                .until(() -> notification(txNo).path("status").asString(), "RECONCILED"::equals));
-    assertThat(balance("2")).isEqualByComparingTo(before.add(new BigDecimal("6.00")));
+    JsonApi.Response retried =
+        payApiOperator.post("/api/recharges/" + stuck.get(0) + "/notification/retry", Map.of());
+    assertThat(retried.status()).isEqualTo(202);
+    temporal.run(
+        "workflow",
+        "signal",
+        "--workflow-id",
+        "notify-" + stuck.get(1),
+        "--name",
+        "close",
+        "--input",
+        "\"refunded by hand, ticket 123\"");
+    await("the first and second moved on")
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(
+            () ->
+                temporal
+                    .json(
+                        "workflow",
+                        "count",
+                        "--query",
+                        "AccountNo = \"2\" AND NotifyStatus = \"NEEDS_ATTENTION\"")
+                    .path("count")
+                    .asInt(),
+            count -> count == 1);
+    temporal.run(
+        "workflow",
+        "signal",
+        "--name",
+        "reconcile",
+        "--yes",
+        "--query",
+        "NotifyStatus = \"NEEDS_ATTENTION\" AND AccountNo = \"2\"");
+
+    awaitStatus(stuck.get(0), "NOTIFIED");
+    awaitStatus(stuck.get(1), "CLOSED");
+    awaitStatus(stuck.get(2), "RECONCILED");
+    assertThat(notification(stuck.get(1)).path("reason").asString())
+        .isEqualTo("refunded by hand, ticket 123");
+    assertThat(balance("2")).isEqualByComparingTo(before.add(new BigDecimal("4.00")));
+  }
+
+  private void awaitStatus(String txNo, String status) {
+    await(txNo + " " + status)
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreExceptions()
+        .until(() -> notification(txNo).path("status").asString(), status::equals);
   }
 
   @Test

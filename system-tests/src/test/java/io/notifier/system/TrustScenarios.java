@@ -56,8 +56,30 @@ interface TrustScenarios {
         403);
     assertThat(stack.balance("1")).isEqualByComparingTo(before);
 
+    assertProblem(
+        accountApi
+            .with(
+                JsonApi.signatureAs(
+                    "tx-" + UUID.randomUUID(), Clock.systemUTC(), stack.signingSecret))
+            .post("/api/notifications", notification),
+        403);
+    assertThat(stack.balance("1")).isEqualByComparingTo(before);
+
     assertThat(stack.notifier.post("/api/notifications", notification).status()).isEqualTo(200);
     assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("500.00")));
+  }
+
+  /**
+   * A notifier's signature grants the delivery of the notification it was made for, nothing else:
+   * not an account's balance, not a reconciliation.
+   */
+  @Test
+  default void theNotifiersSignatureGrantsNothingButItsOwnNotification() {
+    NotifierStack stack = stack();
+    JsonApi signed = new JsonApi(stack.accountApiPort).signedWith(stack.signingSecret);
+
+    assertProblem(signed.get("/api/accounts/1"), 403);
+    assertProblem(signed.post("/api/reconciliations/tx-" + UUID.randomUUID(), Map.of()), 403);
   }
 
   @Test
@@ -86,6 +108,10 @@ interface TrustScenarios {
 
     assertThat(accountApi.as(NotifierStack.ACCOUNT_CLIENT_KEY).get("/api/accounts/1").status())
         .isEqualTo(200);
+    // pay-api asks whether an account exists, and reads no balance.
+    assertThat(accountApi.as(NotifierStack.PAY_API_KEY).head("/api/accounts/1").status())
+        .isEqualTo(200);
+    assertProblem(accountApi.as(NotifierStack.PAY_API_KEY).get("/api/accounts/1"), 403);
     assertUnauthorized(accountApi.get("/api/accounts/1"));
     assertUnauthorized(accountApi.as(NotifierStack.CLIENT_KEY).get("/api/accounts/1"));
     assertUnauthorized(accountApi.post("/api/reconciliations/" + txNo, Map.of()));
