@@ -142,12 +142,15 @@ class RunScriptIT {
         "run.sh: a recharge credited %d ms after pay-api answered%n",
         Duration.ofNanos(System.nanoTime() - recharged).toMillis());
 
+    // Ended, its view comes from account_pay, with the Web UI's list of its runs, by TxNo; pay-api
+    // logged the link of the run itself as it started it.
     JsonNode notification = notification(txNo);
-    String link = notification.path("webUi").asString();
-    assertThat(link).startsWith(WEB_UI + "/namespaces/default/workflows/notify-" + txNo + "/");
-    await("pay-api logs the link")
+    assertThat(notification.path("webUi").asString())
+        .isEqualTo(WEB_UI + "/namespaces/default/workflows?query=TxNo%3D%22" + txNo + "%22");
+    String run = WEB_UI + "/namespaces/default/workflows/notify-" + txNo + "/";
+    await("pay-api logs the link of its run")
         .atMost(Duration.ofSeconds(5))
-        .until(() -> Files.readString(root.resolve(".data/run/pay-api.log")).contains(link));
+        .until(() -> Files.readString(root.resolve(".data/run/pay-api.log")).contains(run));
     // Closed notifications are kept a week, set by the run itself: the dev server keeps a day.
     assertThat(
             temporal
