@@ -22,6 +22,8 @@
 #   BENCH_SEED_BROKER_PORT=10911 (the broker also takes the port 2 below and 1 above it)
 #   BENCH_SEED=1 (0 skips the seed's design)  BENCH_SKIP_BUILD= (1 uses the jars as they are)
 #   BENCH_JAVA_OPTS= (extra JVM options for the services)
+#   BENCH_PAY_ARGS= (extra --name=value arguments for pay-api, at every start, e.g.
+#   --notify.attempt-timeout=20s; not one that run.sh passes already)
 #   MARIADB_PORT=3306 DB_USER=notify DB_PASSWORD=notify (the mysql stack)
 #   PAY_API_KEY, NOTIFY_SIGNING_SECRETS: for the secured API (bearer key; whsec_... to sign)
 set -euo pipefail
@@ -178,7 +180,7 @@ start_account_api() { # STACK
     --account-api.security.operator-keys=ops:bench-operator-key $ACCOUNT_ARGS
 }
 
-start_pay_api() { # STACK [extra arguments...]
+start_pay_api() { # STACK [extra arguments...]; then BENCH_PAY_ARGS, word by word
   local stack=$1
   shift
   PAY_ARGS=${PAY_ARGS:-$(database_args "$stack" pay)}
@@ -189,7 +191,7 @@ start_pay_api() { # STACK [extra arguments...]
     --pay-api.security.client-keys=bench:bench-client-key --pay-api.security.query-keys=account-api:bench-query-key \
     --pay-api.security.operator-keys=ops:bench-operator-key \
     --account-check.url="http://127.0.0.1:$ACCOUNT_PORT" --account-check.key=bench-check-key \
-    $PAY_ARGS "$@"
+    $PAY_ARGS "$@" ${BENCH_PAY_ARGS:-}
 }
 
 start_seed() { # STACK
@@ -207,11 +209,11 @@ start_seed() { # STACK
     $databases
 }
 
-prepare_stack() { # STACK: what the stack needs besides its processes
+prepare_stack() { # STACK [RUN NAME]: what the stack needs besides its processes
   TMP=$(mktemp -d -t notifier-bench-XXXXXX)
   ACCOUNT_ARGS="" PAY_ARGS=""
-  RESULTS="$BENCH/results/$STAMP-$1.json"
-  LOGS="$BENCH/results/$STAMP-$1-logs"
+  RESULTS="$BENCH/results/$STAMP-${2:-$1}.json"
+  LOGS="$BENCH/results/$STAMP-${2:-$1}-logs"
   mkdir -p "$LOGS"
   local ports=("$TEMPORAL_PORT" "$((TEMPORAL_PORT + 1000))" "$PAY_PORT" "$ACCOUNT_PORT" "$((ACCOUNT_PORT + 1000))")
   [[ ${BENCH_SEED:-1} == 1 ]] && ports+=("$SEED_PAY_PORT" "$SEED_ACCOUNT_PORT" "$SEED_NAMESRV_PORT"
@@ -247,7 +249,8 @@ begin() { # STACK [extra --name=value...]
   git -C "$ROOT" diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
   # shellcheck disable=SC2046
   driver begin --stack="$stack" --description="$(describe "$stack")" --commit="$commit" \
-    $(common_args) --temporal-port="$TEMPORAL_PORT" --pay-port="$PAY_PORT" --account-port="$ACCOUNT_PORT" "$@"
+    $(common_args) --temporal-port="$TEMPORAL_PORT" --pay-port="$PAY_PORT" --account-port="$ACCOUNT_PORT" \
+    --pay-args="${BENCH_PAY_ARGS:-}" "$@"
 }
 
 measure_stack() { # STACK
