@@ -228,7 +228,7 @@ final class Hanging {
         all.add(sent.get(i));
       }
       say("  sent; waiting for the last first attempts to end");
-      long firstAttemptsOver = awaitFirstAttempts(all, signalled, hole, poll);
+      long firstAttemptsOver = awaitFirstAttempts(all, signalled, hole);
       ObjectNode cpuPerRecharge = cpu.perUnit(count);
       figures.set("cpu_ms_per_recharge", cpuPerRecharge);
       double cpuWindow = (System.nanoTime() - cpuStart) / 1e9;
@@ -379,32 +379,36 @@ final class Hanging {
   }
 
   /**
-   * Waits until the last recharge's first attempt has ended (its status shows one attempt) and the
-   * receiver holds no more connections than the signalled notifications' reconciliations may hold:
-   * the end of the window the slot figures are averaged over.
+   * Waits until the last recharge's first attempt has ended (its status shows one attempt), then
+   * until the receiver holds no more connections than the signalled notifications' reconciliations
+   * may hold, for {@code --settle-s} at most (attempts made after the first, by a change of the
+   * notifier's, must not keep the window open): the end of the window the slot figures are averaged
+   * over. Checked every 200 ms.
    */
-  private long awaitFirstAttempts(
-      List<Sent> all, Set<Integer> signalled, BlackHole hole, Duration poll) {
+  private long awaitFirstAttempts(List<Sent> all, Set<Integer> signalled, BlackHole hole) {
+    Duration every = Duration.ofMillis(200);
     Sent last =
         all.reversed().stream()
             .filter(s -> s != null && s.txNo() != null && !signalled.contains(s.index()))
             .findFirst()
             .orElse(null);
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      boolean lastDone =
-          last == null
-              || pay.get("/api/recharges/" + last.txNo() + "/notification")
-                      .body()
-                      .path("attempts")
-                      .asInt()
-                  >= 1;
-      if (lastDone && hole.open() <= signalled.size()) {
-        return System.nanoTime();
+    while (last != null
+        && pay.get("/api/recharges/" + last.txNo() + "/notification")
+                .body()
+                .path("attempts")
+                .asInt()
+            < 1) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the last first attempt did not end within " + timeout);
       }
-      LockSupport.parkNanos(poll.toNanos());
+      LockSupport.parkNanos(every.toNanos());
     }
-    throw new IllegalStateException("the first attempts did not end within " + timeout);
+    long settled = System.nanoTime() + options.seconds("settle-s", 15).toNanos();
+    while (hole.open() > signalled.size() && System.nanoTime() < settled) {
+      LockSupport.parkNanos(every.toNanos());
+    }
+    return System.nanoTime();
   }
 
   private static ObjectNode load(List<Sent> all, int rate) {

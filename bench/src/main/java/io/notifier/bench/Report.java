@@ -332,6 +332,11 @@ final class Report {
             + trim(machine.path("others").asDouble())
             + ")",
         "");
+    if (machine.path("others").asDouble() > 0.15) {
+      out.printf(
+          "  DISTURBED: other processes used %s cores during the window; repeat the run%n",
+          trim(machine.path("others").asDouble()));
+    }
     JsonNode cpu = hanging.path("cpu_ms_per_recharge");
     row("  CPU ms per recharge, all processes", cpu(cpu), "");
     breakdown("    ", cpu);
