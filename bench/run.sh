@@ -9,6 +9,10 @@
 #   bench/run.sh backlog [default|mysql]
 #                                   the long one: the receiver down, BENCH_BACKLOG notifications
 #                                   pending, memory, then the drain once it is back
+#   bench/run.sh hanging [default|mysql]
+#                                   a receiver that accepts connections and never answers:
+#                                   BENCH_HANGING_RATE recharges/s for BENCH_HANGING_SECONDS (open
+#                                   loop), the worker's workflow tasks and slots, reconcile signals
 #
 # Each stack's run measures the notifier (throughput, latency, history events, Temporal calls,
 # pay-api's heap), account-api alone, Temporal's floor on the same server, and the seed's design
@@ -22,6 +26,10 @@
 #   BENCH_SEED_BROKER_PORT=10911 (the broker also takes the port 2 below and 1 above it)
 #   BENCH_SEED=1 (0 skips the seed's design)  BENCH_SKIP_BUILD= (1 uses the jars as they are)
 #   BENCH_JAVA_OPTS= (extra JVM options for the services)
+#   BENCH_PAY_ARGS= (extra --name=value arguments for pay-api, at every start, e.g.
+#   --notify.attempt-timeout=20s; not one that run.sh passes already)
+#   BENCH_HANGING_RATE=20 BENCH_HANGING_SECONDS=30 BENCH_HANGING_WARMUP=1000
+#   BENCH_HANGING_SIGNAL_AGES=1,15 BENCH_HANGING_RECEIVER_PORT=(BENCH_ACCOUNT_PORT + 2000)
 #   MARIADB_PORT=3306 DB_USER=notify DB_PASSWORD=notify (the mysql stack)
 #   PAY_API_KEY, NOTIFY_SIGNING_SECRETS: for the secured API (bearer key; whsec_... to sign)
 set -euo pipefail
@@ -39,6 +47,11 @@ BACKLOG_WINDOW=${BENCH_BACKLOG_WINDOW:-1h}
 TEMPORAL_PORT=${BENCH_TEMPORAL_PORT:-7233}
 PAY_PORT=${BENCH_PAY_PORT:-8081}
 ACCOUNT_PORT=${BENCH_ACCOUNT_PORT:-8082}
+HANGING_RATE=${BENCH_HANGING_RATE:-20}
+HANGING_SECONDS=${BENCH_HANGING_SECONDS:-30}
+HANGING_WARMUP=${BENCH_HANGING_WARMUP:-1000}
+HANGING_SIGNAL_AGES=${BENCH_HANGING_SIGNAL_AGES:-1,15}
+HANGING_RECEIVER_PORT=${BENCH_HANGING_RECEIVER_PORT:-$((ACCOUNT_PORT + 2000))}
 SEED_PAY_PORT=${BENCH_SEED_PAY_PORT:-8091}
 SEED_ACCOUNT_PORT=${BENCH_SEED_ACCOUNT_PORT:-8092}
 SEED_NAMESRV_PORT=${BENCH_SEED_NAMESRV_PORT:-9876}
@@ -178,7 +191,7 @@ start_account_api() { # STACK
     --account-api.security.operator-keys=ops:bench-operator-key $ACCOUNT_ARGS
 }
 
-start_pay_api() { # STACK [extra arguments...]
+start_pay_api() { # STACK [extra arguments...]; then BENCH_PAY_ARGS, word by word
   local stack=$1
   shift
   PAY_ARGS=${PAY_ARGS:-$(database_args "$stack" pay)}
@@ -189,7 +202,7 @@ start_pay_api() { # STACK [extra arguments...]
     --pay-api.security.client-keys=bench:bench-client-key --pay-api.security.query-keys=account-api:bench-query-key \
     --pay-api.security.operator-keys=ops:bench-operator-key \
     --account-check.url="http://127.0.0.1:$ACCOUNT_PORT" --account-check.key=bench-check-key \
-    $PAY_ARGS "$@"
+    $PAY_ARGS "$@" ${BENCH_PAY_ARGS:-}
 }
 
 start_seed() { # STACK
@@ -207,11 +220,11 @@ start_seed() { # STACK
     $databases
 }
 
-prepare_stack() { # STACK: what the stack needs besides its processes
+prepare_stack() { # STACK [RUN NAME]: what the stack needs besides its processes
   TMP=$(mktemp -d -t notifier-bench-XXXXXX)
   ACCOUNT_ARGS="" PAY_ARGS=""
-  RESULTS="$BENCH/results/$STAMP-$1.json"
-  LOGS="$BENCH/results/$STAMP-$1-logs"
+  RESULTS="$BENCH/results/$STAMP-${2:-$1}.json"
+  LOGS="$BENCH/results/$STAMP-${2:-$1}-logs"
   mkdir -p "$LOGS"
   local ports=("$TEMPORAL_PORT" "$((TEMPORAL_PORT + 1000))" "$PAY_PORT" "$ACCOUNT_PORT" "$((ACCOUNT_PORT + 1000))")
   [[ ${BENCH_SEED:-1} == 1 ]] && ports+=("$SEED_PAY_PORT" "$SEED_ACCOUNT_PORT" "$SEED_NAMESRV_PORT"
@@ -247,7 +260,8 @@ begin() { # STACK [extra --name=value...]
   git -C "$ROOT" diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
   # shellcheck disable=SC2046
   driver begin --stack="$stack" --description="$(describe "$stack")" --commit="$commit" \
-    $(common_args) --temporal-port="$TEMPORAL_PORT" --pay-port="$PAY_PORT" --account-port="$ACCOUNT_PORT" "$@"
+    $(common_args) --temporal-port="$TEMPORAL_PORT" --pay-port="$PAY_PORT" --account-port="$ACCOUNT_PORT" \
+    --pay-args="${BENCH_PAY_ARGS:-}" "$@"
 }
 
 measure_stack() { # STACK
@@ -316,11 +330,38 @@ measure_backlog() { # STACK
   say "Figures in ${RESULTS#"$ROOT"/}"
 }
 
+# The receiver that never answers: pay-api's notifications go to the driver's black hole (its account
+# check still to account-api), recharges come open-loop, the worker's figures from its metrics.
+measure_hanging() { # STACK
+  local stack=$1
+  [[ $stack == default || $stack == mysql ]] || die "usage: bench/run.sh hanging [default|mysql]"
+  say "Hanging receiver on stack $stack: $HANGING_RATE recharges/s for $HANGING_SECONDS s, notifications to a receiver that never answers"
+  BENCH_SEED=0 prepare_stack "$stack" "hanging-$stack"
+  check_ports_free "$HANGING_RECEIVER_PORT"
+  begin "$stack" --rate="$HANGING_RATE" --seconds="$HANGING_SECONDS" --hanging-warmup="$HANGING_WARMUP" \
+    --signal-ages="$HANGING_SIGNAL_AGES" --receiver-port="$HANGING_RECEIVER_PORT"
+  start_temporal "$stack"
+  start_account_api "$stack"
+  # The schedule-to-start latencies as a histogram too, for percentiles: a Spring Boot setting of
+  # pay-api's metrics, nothing of the notifier's.
+  RECEIVER="http://127.0.0.1:$HANGING_RECEIVER_PORT" start_pay_api "$stack" \
+    "--management.metrics.distribution.percentiles-histogram.temporal_workflow_task_schedule_to_start_latency=true"
+  say "Load on the stack (logs in $LOGS); uptime before: $(uptime)"
+  driver hanging --pay-api="http://127.0.0.1:$PAY_PORT" --account-api="http://127.0.0.1:$ACCOUNT_PORT" \
+    --temporal="127.0.0.1:$TEMPORAL_PORT" --receiver-port="$HANGING_RECEIVER_PORT" \
+    --rate="$HANGING_RATE" --seconds="$HANGING_SECONDS" --warmup="$HANGING_WARMUP" \
+    --concurrency="$CONCURRENCY" --signal-ages="$HANGING_SIGNAL_AGES" --pids="$(pids)"
+  say "uptime after: $(uptime)"
+  cleanup
+  driver report
+  say "Figures in ${RESULTS#"$ROOT"/}"
+}
+
 main() {
   local what=${1:-default}
   case $what in
-    default | mysql | all | backlog) ;;
-    *) die "usage: bench/run.sh [default|mysql|all|backlog [default|mysql]]" ;;
+    default | mysql | all | backlog | hanging) ;;
+    *) die "usage: bench/run.sh [default|mysql|all|backlog [default|mysql]|hanging [default|mysql]]" ;;
   esac
   setup_build
   command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
@@ -335,6 +376,7 @@ main() {
     default | mysql) measure_stack "$what" ;;
     all) measure_stack default && measure_stack mysql ;;
     backlog) measure_backlog "${2:-default}" ;;
+    hanging) measure_hanging "${2:-default}" ;;
   esac
 }
 

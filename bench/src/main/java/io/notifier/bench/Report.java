@@ -175,7 +175,175 @@ final class Report {
       row("  from the first credit", rate(backlog, "from_first_credit_per_s", "credited/s"), "");
       row("  pay-api heap after the drain, MiB", heap(backlog.path("pay_api_heap_drained")), "");
     }
+    JsonNode hanging = root.path("hanging");
+    if (!hanging.isMissingNode()) {
+      hanging(hanging);
+    }
     out.println("-".repeat(92));
+  }
+
+  /** Scenario 10: the receiver that never answers. */
+  private void hanging(JsonNode hanging) {
+    JsonNode load = hanging.path("load");
+    row(
+        "receiver never answers: %d/s for %d s, open loop"
+            .formatted(hanging.path("rate_per_s").asInt(), hanging.path("seconds").asInt()),
+        "%d recharges, %s/s sent"
+            .formatted(load.path("count").asInt(), trim(load.path("sent_per_s").asDouble())),
+        "");
+    row(
+        "  failed / pacing lag max, ms",
+        failures(load) + " / " + trim(load.path("pacing_lag_max_ms").asDouble()),
+        "");
+    row("  recharge POST answered, ms", percentiles(load.path("recharge_response")), "");
+    row(
+        "  load average before / after",
+        hanging.path("load_average_before").asString().split(" ")[0]
+            + " / "
+            + hanging.path("load_average_after").asString().split(" ")[0],
+        "");
+    row(
+        "  window: first POST → last 1st attempt over",
+        trim(hanging.path("window_s").asDouble()) + " s",
+        "");
+    JsonNode tasks = hanging.path("workflow_tasks");
+    if (tasks.has("missing")) {
+      row("  workflow tasks", "not measured: " + tasks.path("missing").asString(), "");
+    } else {
+      JsonNode latency = tasks.path("schedule_to_start");
+      row(
+          "  workflow tasks handled (eager or polled)",
+          trim(tasks.path("handled").asDouble())
+              + " (+ "
+              + trim(tasks.path("heartbeats").asDouble())
+              + " heartbeats)",
+          "");
+      row("  of which polled from a queue", trim(tasks.path("polled").asDouble()), "");
+      row("    schedule-to-start mean, s", trim3(latency.path("mean_s").asDouble()), "");
+      row(
+          "    p50 / p99 / max ≤, s (buckets); max",
+          latency.has("p50_s_at_most")
+              ? "%s / %s / %s; %s"
+                  .formatted(
+                      trim3(latency.path("p50_s_at_most").asDouble()),
+                      trim3(latency.path("p99_s_at_most").asDouble()),
+                      trim3(latency.path("max_s_at_most").asDouble()),
+                      trim3(latency.path("max_s").asDouble()))
+              : "max " + trim3(latency.path("max_s").asDouble()),
+          "");
+      row(
+          "  workflow slots busy, mean (held s / window)",
+          trim(tasks.path("slots_busy_mean").asDouble()),
+          "");
+      row(
+          "  a task held its slot, mean / max, s",
+          trim3(tasks.path("hold_mean_s").asDouble())
+              + " / "
+              + trim3(tasks.path("hold_max_s").asDouble()),
+          "");
+      JsonNode since = tasks.path("since_pay_api_started");
+      row(
+          "  since pay-api started: polled, mean s",
+          trim(since.path("polled").asDouble())
+              + ", "
+              + trim3(since.path("schedule_to_start_mean_s").asDouble()),
+          "");
+    }
+    JsonNode spans = hanging.path("workflow_tasks_in_histories");
+    row(
+        "  histories: workflow tasks started in window",
+        trim(spans.path("tasks").asDouble())
+            + ", "
+            + trim(spans.path("waited_over_100_ms").asDouble())
+            + " waited > 0.1 s",
+        "");
+    row(
+        "    scheduled → started, ms",
+        percentiles(spans.path("schedule_to_start"))
+            + ", mean "
+            + trim(spans.path("schedule_to_start").path("mean_ms").asDouble()),
+        "");
+    row(
+        "    timed out (workflows with one)",
+        trim(spans.path("timed_out").asDouble())
+            + " ("
+            + trim(spans.path("workflows_with_a_timed_out_task").asDouble())
+            + ")",
+        "");
+    row(
+        "    workflow slots busy, max / mean",
+        trim(spans.path("slots_busy_max").asDouble())
+            + " / "
+            + trim(spans.path("slots_busy_mean").asDouble()),
+        "");
+    JsonNode slots = hanging.path("slots").path("workflow");
+    row(
+        "  SDK slot gauge, polled tasks: used max / mean",
+        trim(slots.path("gauge_max_used").asDouble())
+            + " / "
+            + trim(slots.path("gauge_mean_used").asDouble())
+            + ", available min "
+            + trim(slots.path("gauge_min_available").asDouble()),
+        "");
+    JsonNode receiver = hanging.path("receiver");
+    row(
+        "  connections held by the receiver, max / mean",
+        trim(receiver.path("held_max").asDouble())
+            + " / "
+            + trim(receiver.path("held_mean").asDouble()),
+        "");
+    JsonNode signals = hanging.path("signals");
+    row(
+        "  reconcile signal → not NOTIFYING, ms",
+        "%d sent, %d refused, %d unsettled"
+            .formatted(
+                signals.path("sent").asInt(),
+                signals.path("refused").asInt(),
+                signals.path("unsettled").asInt()),
+        "");
+    for (String group : new String[] {"during_first_attempt", "after_first_attempt"}) {
+      JsonNode figures = signals.path(group);
+      row(
+          "    %s (%d, age %s s)"
+              .formatted(
+                  group.replace('_', ' '),
+                  figures.path("count").asInt(),
+                  trim(figures.path("age_s_mean").asDouble())),
+          percentiles(figures),
+          "");
+    }
+    row("    the signal's POST answered", percentiles(signals.path("signal_response")), "");
+    JsonNode history = hanging.path("history");
+    row(
+        "  history events: not signalled / signalled",
+        trim(history.path("not_signalled").path("events_mean").asDouble())
+            + " / "
+            + trim(history.path("signalled_during_first_attempt").path("events_mean").asDouble())
+            + ", "
+            + trim(history.path("signalled_after_first_attempt").path("events_mean").asDouble()),
+        "");
+    JsonNode machine = hanging.path("machine_cpu_cores");
+    row(
+        "  cores busy: all / the stack and driver",
+        trim(machine.path("busy").asDouble())
+            + " / "
+            + trim(machine.path("stack_and_driver").asDouble())
+            + " (others "
+            + trim(machine.path("others").asDouble())
+            + ")",
+        "");
+    if (machine.path("others").asDouble() > 0.15) {
+      out.printf(
+          "  DISTURBED: other processes used %s cores during the window; repeat the run%n",
+          trim(machine.path("others").asDouble()));
+    }
+    JsonNode cpu = hanging.path("cpu_ms_per_recharge");
+    row("  CPU ms per recharge, all processes", cpu(cpu), "");
+    breakdown("    ", cpu);
+  }
+
+  private static String trim3(double value) {
+    return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.3f", value);
   }
 
   private void row(String label, String notifier, String seed) {

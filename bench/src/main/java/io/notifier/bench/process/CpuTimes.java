@@ -54,6 +54,26 @@ public final class CpuTimes {
     return figures;
   }
 
+  /**
+   * CPU seconds the whole machine has spent busy since boot, every process and the kernel (the
+   * first line of /proc/stat: all but idle and iowait); NaN without /proc. The difference between
+   * two readings, less the processes under test, is what others did meanwhile.
+   */
+  public static double machineBusySeconds() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+      long busy = 0;
+      for (int i = 1; i < fields.length && i <= 8; i++) {
+        if (i != 4 && i != 5) { // idle, iowait
+          busy += Long.parseLong(fields[i]);
+        }
+      }
+      return busy / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   private static double seconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));

@@ -32,6 +32,11 @@ public final class Histories {
     this.timeout = timeout;
   }
 
+  /** The history of {@code notify-<txNo>} as it is now. */
+  public List<HistoryEvent> events(String txNo) {
+    return history(txNo);
+  }
+
   private List<HistoryEvent> history(String txNo) {
     return client.fetchHistory(NotifyWorkflow.workflowId(txNo)).getEvents();
   }
@@ -49,6 +54,27 @@ public final class Histories {
     figures.put("events_per_notification", Latencies.round((double) total / txNos.size()));
     figures.set("event_types_of_one", Api.JSON.valueToTree(countByType(example)));
     figures.set("timeline_of_one_ms", Api.JSON.valueToTree(timeline(example)));
+    return figures;
+  }
+
+  /**
+   * Events of any {@code notify-<txNo>} workflows as they are now (running or not): mean, least and
+   * most, and the first one's events by type and as a timeline.
+   */
+  public ObjectNode eventsOf(List<String> txNos) {
+    ObjectNode figures = Api.JSON.createObjectNode();
+    figures.put("workflows", txNos.size());
+    if (txNos.isEmpty()) {
+      return figures;
+    }
+    List<List<HistoryEvent>> histories = txNos.stream().map(this::history).toList();
+    figures.put(
+        "events_mean",
+        Latencies.round(histories.stream().mapToInt(List::size).average().orElse(Double.NaN)));
+    figures.put("events_min", histories.stream().mapToInt(List::size).min().orElse(0));
+    figures.put("events_max", histories.stream().mapToInt(List::size).max().orElse(0));
+    figures.set("event_types_of_one", Api.JSON.valueToTree(countByType(histories.getFirst())));
+    figures.set("timeline_of_one_ms", Api.JSON.valueToTree(timeline(histories.getFirst())));
     return figures;
   }
 
