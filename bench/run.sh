@@ -62,7 +62,8 @@ STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 
 # The services' credentials for this run: a signing secret of its own, and keys named for the bench.
 SECRET="whsec_$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
-export PAY_API_KEY=bench-client-key ACCOUNT_API_KEY=bench-client-key PAY_API_OPERATOR_KEY=bench-operator-key
+# (The driver reads balances with BENCH_ACCOUNT_READ_KEY: ACCOUNT_API_KEY is pay-api's own setting.)
+export PAY_API_KEY=bench-client-key BENCH_ACCOUNT_READ_KEY=bench-client-key PAY_API_OPERATOR_KEY=bench-operator-key
 export NOTIFY_SIGNING_SECRETS="$SECRET"
 
 declare -A PIDS=()      # service name -> pid, for every process this script started
@@ -187,7 +188,8 @@ start_account_api() { # STACK
   # shellcheck disable=SC2046,SC2086
   start account-api "$(spring_ready "$ACCOUNT_PORT")" java $(service_jvm_flags) -jar "$(jar account-api)" \
     --server.port="$ACCOUNT_PORT" --pay-api.url="http://127.0.0.1:$PAY_PORT" --pay-api.key=bench-query-key \
-    --notify.signing.secrets="$SECRET" --account-api.security.client-keys=bench:bench-client-key,pay-api:bench-check-key \
+    --notify.signing.secrets="$SECRET" --account-api.security.client-keys=bench:bench-client-key \
+    --account-api.security.pay-api-keys=pay-api:bench-pay-api-key \
     --account-api.security.operator-keys=ops:bench-operator-key $ACCOUNT_ARGS
 }
 
@@ -201,7 +203,7 @@ start_pay_api() { # STACK [extra arguments...]; then BENCH_PAY_ARGS, word by wor
     --notify.account-api="${RECEIVER:-http://127.0.0.1:$ACCOUNT_PORT}" --notify.signing.secrets="$SECRET" \
     --pay-api.security.client-keys=bench:bench-client-key --pay-api.security.query-keys=account-api:bench-query-key \
     --pay-api.security.operator-keys=ops:bench-operator-key \
-    --account-check.url="http://127.0.0.1:$ACCOUNT_PORT" --account-check.key=bench-check-key \
+    --account-check.url="http://127.0.0.1:$ACCOUNT_PORT" --notify.account-api-key=bench-pay-api-key \
     $PAY_ARGS "$@" ${BENCH_PAY_ARGS:-}
 }
 

@@ -43,7 +43,7 @@ final class Backlog {
             .map(
                 a ->
                     Api.at(options.uri("account-api"))
-                        .withBearer(Optional.ofNullable(System.getenv("ACCOUNT_API_KEY"))))
+                        .withBearer(Optional.ofNullable(System.getenv("BENCH_ACCOUNT_READ_KEY"))))
             .orElse(null);
     return new RechargeScenarios(pay, account, Bench.ACCOUNT, options.seconds("timeout-s", 7200));
   }

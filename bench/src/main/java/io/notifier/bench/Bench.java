@@ -31,7 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
  *   java -jar bench-exec.jar STEP --results=FILE --name=value ...
  * </pre>
  *
- * PAY_API_KEY (a bearer key for pay-api), ACCOUNT_API_KEY (one for account-api's balances) and
+ * PAY_API_KEY (a bearer key for pay-api), BENCH_ACCOUNT_READ_KEY (one for account-api's balances) and
  * NOTIFY_SIGNING_SECRETS (whsec_... secrets to sign the notifications posted straight to
  * account-api) come from the environment, for the secured API.
  */
@@ -127,11 +127,11 @@ public final class Bench {
   }
 
   /**
-   * account-api: balances read with ACCOUNT_API_KEY, notifications signed as pay-api signs them.
+   * account-api: balances read with BENCH_ACCOUNT_READ_KEY, notifications signed as pay-api signs them.
    */
   Api accountApi() {
     return Api.at(options.uri("account-api"))
-        .withBearer(Optional.ofNullable(System.getenv("ACCOUNT_API_KEY")))
+        .withBearer(Optional.ofNullable(System.getenv("BENCH_ACCOUNT_READ_KEY")))
         .withSigner(
             Optional.ofNullable(System.getenv("NOTIFY_SIGNING_SECRETS"))
                 .filter(secrets -> !secrets.isBlank())
