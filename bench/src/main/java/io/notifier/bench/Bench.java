@@ -31,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  *   java -jar bench-exec.jar STEP --results=FILE --name=value ...
  * </pre>
  *
- * PAY_API_KEY (a bearer key for pay-api), BENCH_ACCOUNT_READ_KEY (one for account-api's balances) and
- * NOTIFY_SIGNING_SECRETS (whsec_... secrets to sign the notifications posted straight to
+ * PAY_API_KEY (a bearer key for pay-api), BENCH_ACCOUNT_READ_KEY (one for account-api's balances)
+ * and NOTIFY_SIGNING_SECRETS (whsec_... secrets to sign the notifications posted straight to
  * account-api) come from the environment, for the secured API.
  */
 public final class Bench {
@@ -127,7 +127,8 @@ public final class Bench {
   }
 
   /**
-   * account-api: balances read with BENCH_ACCOUNT_READ_KEY, notifications signed as pay-api signs them.
+   * account-api: balances read with BENCH_ACCOUNT_READ_KEY, notifications signed as pay-api signs
+   * them.
    */
   Api accountApi() {
     return Api.at(options.uri("account-api"))

@@ -241,7 +241,7 @@ class NotificationReader {
           NotificationView view = fromWorkflow(result.get());
           return result.get().status().settled()
               ? view
-              : withWarning(view, "It ended without settling; the sweeper starts it again.");
+              : view.withWarning("It ended without settling; the sweeper starts it again.");
         }
       }
       return view(
@@ -331,25 +331,6 @@ class NotificationReader {
   }
 
   private record Live(List<FailedAttempt> failures, int attempts, Instant nextAttemptAt) {}
-
-  private static NotificationView withWarning(NotificationView view, String warning) {
-    return new NotificationView(
-        view.txNo(),
-        view.workflowId(),
-        view.status(),
-        view.attempts(),
-        view.lastError(),
-        view.nextAttemptAt(),
-        view.windowClosesAt(),
-        view.finishedAt(),
-        view.payResult(),
-        view.recentFailures(),
-        view.reason(),
-        view.webUi(),
-        view.source(),
-        warning,
-        view.lastErrorDetail());
-  }
 
   /**
    * When the next attempt starts: the server's own figure where it gives one (a real server),

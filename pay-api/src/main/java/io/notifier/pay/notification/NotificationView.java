@@ -43,6 +43,26 @@ public record NotificationView(
     String warning,
     @JsonInclude(JsonInclude.Include.NON_NULL) String lastErrorDetail) {
 
+  /** This view, with what it cannot tell. */
+  NotificationView withWarning(String why) {
+    return new NotificationView(
+        txNo,
+        workflowId,
+        status,
+        attempts,
+        lastError,
+        nextAttemptAt,
+        windowClosesAt,
+        finishedAt,
+        payResult,
+        recentFailures,
+        reason,
+        webUi,
+        source,
+        why,
+        lastErrorDetail);
+  }
+
   /** Where a view was read from. */
   public enum Source {
     /** The workflow answered its status query (with the pending delivery Temporal describes). */
