@@ -142,9 +142,13 @@ class RunScriptIT {
         "run.sh: a recharge credited %d ms after pay-api answered%n",
         Duration.ofNanos(System.nanoTime() - recharged).toMillis());
 
-    // Ended, its view comes from account_pay, with the Web UI's list of its runs, by TxNo; pay-api
-    // logged the link of the run itself as it started it.
-    JsonNode notification = notification(txNo);
+    // Ended (its outcome written just after the credit), its view comes from account_pay, with the
+    // Web UI's list of its runs, by TxNo; pay-api logged the link of the run as it started it.
+    JsonNode notification =
+        await("NOTIFIED, as its workflow wrote into account_pay")
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> notification(txNo), n -> n.path("source").asString().equals("PAY_API"));
+    assertThat(notification.path("status").asString()).isEqualTo("NOTIFIED");
     assertThat(notification.path("webUi").asString())
         .isEqualTo(WEB_UI + "/namespaces/default/workflows?query=TxNo%3D%22" + txNo + "%22");
     String run = WEB_UI + "/namespaces/default/workflows/notify-" + txNo + "/";
