@@ -3,6 +3,8 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -251,8 +253,8 @@ abstract class NotificationScenarios implements TrustScenarios {
           .until(() -> needsAttentionCount() >= 3);
       assertThat(Files.readString(stack.payApiLog()))
           .contains("Notification of " + waiting.getFirst() + " NEEDS_ATTENTION");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       stack.receiverLink.up();
       stack.stopPayApi();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.notifier.testing.FreePorts;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -116,7 +117,7 @@ abstract class NotifierStack implements AutoCloseable {
   }
 
   /** The dev server's Web UI. */
-  java.net.URI webUi() {
+  URI webUi() {
     return temporal.webUi();
   }
 
@@ -183,8 +184,8 @@ abstract class NotifierStack implements AutoCloseable {
    * Where pay-api's notifier reaches account-api: through the fault proxy, which a test can take
    * down; a stack may put a gateway in front of it.
    */
-  java.net.URI notifiersAccountApi() {
-    return java.net.URI.create("http://127.0.0.1:" + receiverLink.port());
+  URI notifiersAccountApi() {
+    return URI.create("http://127.0.0.1:" + receiverLink.port());
   }
 
   /** pay-api's log, where it says what it does. */

@@ -1,6 +1,7 @@
 package io.notifier.system;
 
 import io.notifier.testing.MariaDbCheck;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -66,7 +67,7 @@ final class RealStack extends NotifierStack {
   }
 
   @Override
-  java.net.URI notifiersAccountApi() {
+  URI notifiersAccountApi() {
     return gateway.accountApi();
   }
 

@@ -460,15 +460,16 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
    * address nor exception), otherwise what kind of failure it was.
    */
   private static String publicErrorOf(ActivityFailure failure) {
-    Optional<ApplicationFailure> application = applicationFailureOf(failure);
-    if (application.isPresent() && application.get().getDetails().getSize() == 1) {
-      if (ReconciliationFailures.ALL.contains(application.get().getType())) {
-        return application.get().getDetails().get(FailedAttempt.class).error();
-      }
-      FailedAttempts failed = attemptsOf(failure).orElse(FailedAttempts.NONE);
-      if (failed.count() > 0) {
-        return failed.recent().getLast().error();
-      }
+    Optional<FailedAttempts> delivery = attemptsOf(failure).filter(failed -> failed.count() > 0);
+    if (delivery.isPresent()) {
+      return delivery.get().recent().getLast().error();
+    }
+    Optional<ApplicationFailure> reconciliation =
+        applicationFailureOf(failure)
+            .filter(application -> ReconciliationFailures.ALL.contains(application.getType()))
+            .filter(application -> application.getDetails().getSize() == 1);
+    if (reconciliation.isPresent()) {
+      return reconciliation.get().getDetails().get(FailedAttempt.class).error();
     }
     if (failure.getCause() instanceof TimeoutFailure) {
       return "an attempt did not finish in time";

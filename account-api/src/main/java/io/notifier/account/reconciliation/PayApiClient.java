@@ -61,7 +61,7 @@ class PayApiClient {
       case TAKEN -> Optional.of(answer.value());
       case REFUSED -> Optional.empty();
       case TRANSIENT ->
-          throw unavailable(txNo, answer.answer().summary(), answer.answer().detail());
+          throw unavailable(txNo, answer.summary("recharge"), answer.answer().detail());
     };
   }
 

@@ -85,17 +85,10 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
       case REFUSED -> throw attempt.rejected(answer.answer());
       case TRANSIENT ->
           throw attempt.failed(
-              summaryOf(answer.answer()),
+              answer.summary("acknowledgement"),
               answer.answer().detail(),
               answer.answer().retryAfter(clock.instant()));
     };
-  }
-
-  /** "account-api answered HTTP 503", or, for a 2xx that is not the acknowledgement, says so. */
-  private static String summaryOf(Answer answer) {
-    return answer.isSuccess()
-        ? answer.summary() + " without the documented acknowledgement"
-        : answer.summary();
   }
 
   /** One attempt of a round: its number in the notification, and how it fails. */

@@ -83,9 +83,7 @@ public final class ReconciliationActivitiesImpl implements ReconciliationActivit
           throw failure(
               attempt,
               startedAt,
-              answer.answer().isSuccess()
-                  ? answer.answer().summary() + " without the documented result"
-                  : answer.answer().summary(),
+              answer.summary("result"),
               answer.answer().detail(),
               answer.answer().retryAfter(clock.instant()));
     };

@@ -49,4 +49,14 @@ public record Classified<T>(Kind kind, T value, Answer answer) {
   public boolean refused() {
     return kind == Kind.REFUSED;
   }
+
+  /**
+   * What anyone may read of the answer: "account-api answered HTTP 503", and for a success that was
+   * not the documented answer, says so ("… HTTP 200 without the documented {@code what}").
+   */
+  public String summary(String what) {
+    return kind == Kind.TRANSIENT && answer.isSuccess()
+        ? answer.summary() + " without the documented " + what
+        : answer.summary();
+  }
 }
