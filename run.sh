@@ -6,8 +6,16 @@
 #                              account-api :8082. Without the Temporal CLI (it cannot be installed),
 #                              an in-process Temporal instead — no Web UI, and it says so.
 #   ./run.sh dev               MariaDB (scripts/mariadb.sh) instead of H2, and the dev server
+#   ./run.sh cluster           production's shape on one machine: a Temporal cluster (Temporal Server
+#                              built from its Go module, PostgreSQL, 4 history shards, frontend,
+#                              history, matching and worker as separate processes, mTLS; its Web UI
+#                              on :8233; scripts/temporal-cluster.sh), two pay-api and two account-api
+#                              instances on MariaDB behind an nginx load balancer on :8081 and :8082,
+#                              pay-api reaching account-api through it under /account-api
 #   ./run.sh reset             wipe what the default run keeps (.data/local)
-#   ./run.sh stop <service>    from another terminal: stop account-api (or pay-api) of a running run
+#   ./run.sh stop <service>    from another terminal: stop account-api (or pay-api) of a running run;
+#                              in the cluster: account-api-1, account-api-2, pay-api-1, pay-api-2,
+#                              load-balancer or temporal (the whole Temporal cluster)
 #   ./run.sh start <service>   ... and start it again, with the run's settings; its log joins the run's
 #   ./run.sh stop              stop everything a run started (also what a killed run left behind)
 #
@@ -24,37 +32,64 @@ LOCAL="$DATA/local"       # the default run's databases and Temporal history, ke
 EMBEDDED="$DATA/embedded" # the fallback's databases: fresh each run, as its Temporal keeps nothing
 VERSION=0.1.0-SNAPSHOT
 SERVICES=(temporal account-api pay-api)
+CLUSTER_SERVICES=(temporal account-api-1 account-api-2 pay-api-1 pay-api-2 load-balancer)
 WEB_UI=http://localhost:8233
+CLUSTER="$ROOT/scripts/temporal-cluster.sh"
+LOAD_BALANCER="$RUN/load-balancer" # nginx's configuration, logs and temporary files
+
+# The services of the run going (or of the mode named), in the order they start.
+services_of() {
+  case "${1:-$(cat "$RUN/mode" 2>/dev/null || echo local)}" in
+    cluster) echo "${CLUSTER_SERVICES[@]}" ;;
+    *) echo "${SERVICES[@]}" ;;
+  esac
+}
 
 jar_of() {
   case "$1" in
     temporal) echo "$ROOT/temporal-dev/target/temporal-dev-$VERSION-exec.jar" ;;
-    *) echo "$ROOT/$1/target/$1-$VERSION-exec.jar" ;;
+    *) echo "$ROOT/${1%-[0-9]}/target/${1%-[0-9]}-$VERSION-exec.jar" ;;
   esac
 }
 
+# The users' ports are the load balancer's in the cluster; each instance listens on one of its own.
 port_of() {
   case "$1" in
     temporal) echo 7233 ;;
     pay-api) echo 8081 ;;
     account-api) echo 8082 ;;
+    pay-api-1) echo 18081 ;;
+    pay-api-2) echo 18181 ;;
+    account-api-1) echo 18082 ;;
+    account-api-2) echo 18182 ;;
+    load-balancer) echo 8081 ;;
   esac
 }
 
 # Dies, before anything happens, unless $1 names one of the run's services.
 require_service() {
-  [[ -n "${1:-}" ]] || die "which service? (${SERVICES[*]})"
+  local services
+  read -r -a services <<<"$(services_of)"
+  [[ -n "${1:-}" ]] || die "which service? (${services[*]})"
   local name
-  for name in "${SERVICES[@]}"; do [[ "$1" == "$name" ]] && return; done
-  die "unknown service '$1' (services: ${SERVICES[*]})"
+  for name in "${services[@]}"; do [[ "$1" == "$name" ]] && return; done
+  die "unknown service '$1' (services: ${services[*]})"
 }
 
+cluster_run() { [[ "$(cat "$RUN/mode" 2>/dev/null)" == cluster ]]; }
+
 pid_of() { cat "$RUN/$1.pid" 2>/dev/null || true; }
-running() { local pid; pid=$(pid_of "$1"); [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; }
+running() {
+  # The Temporal cluster is several processes, which its own script keeps track of.
+  if [[ "$1" == temporal ]] && cluster_run; then "$CLUSTER" status >/dev/null 2>&1; return; fi
+  local pid
+  pid=$(pid_of "$1")
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
+}
 
 # The settings a run was started with (NOTIFY_RETRY_INTERVALS=5s ./run.sh, ...), kept so that a
 # service started again from another terminal gets them too, not the defaults.
-SETTINGS_PATTERN='^(NOTIFY_|PAY_|ACCOUNT_|TEMPORAL_|DB_|SPRING_|SERVER_|API_|JAVA_TOOL_OPTIONS)'
+SETTINGS_PATTERN='^(NOTIFY_|PAY_|ACCOUNT_|TEMPORAL_|DB_|SPRING_|SERVER_|API_|CLUSTER_|JAVA_TOOL_OPTIONS)'
 save_settings() {
   local name
   (umask 077 && : >"$RUN/settings") # it holds the run's keys and secrets
@@ -92,10 +127,13 @@ start_service() {
   # shellcheck disable=SC1091
   [[ -f "$RUN/settings" ]] && source "$RUN/settings"
   running "$name" && die "$name is already running (pid $(pid_of "$name"))"
-  local args=(-XX:+ExitOnOutOfMemoryError)
-  # gRPC's Netty and protobuf use sun.misc.Unsafe and native code; JDK 24+ would warn at each start.
-  if (($(java_major "$JAVA_HOME") >= 24)); then
-    args+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
+  if [[ "$mode" == cluster ]]; then
+    case "$name" in
+      temporal) "$CLUSTER" up >>"$RUN/$name.log" 2>&1 || die "the Temporal cluster did not start; see $RUN/$name.log" ;;
+      load-balancer) start_load_balancer ;;
+      *) start_java "$name" "$mode" ;;
+    esac
+    return
   fi
   if [[ "$name" == temporal && "$mode" != embedded ]]; then
     # The Temporal CLI's dev server, its history in a file: .data/local, or .data/temporal for dev.
@@ -106,21 +144,104 @@ start_service() {
     echo $! >"$RUN/$name.pid"
     return
   fi
-  args+=(-jar "$(jar_of "$name")")
-  if [[ "$name" != temporal ]]; then
-    case "$mode" in
-      local) args+=("--notify.data-dir=$LOCAL") ;;
-      embedded) args+=("--notify.data-dir=$EMBEDDED") ;;
-      dev) args+=(--spring.profiles.active=mysql) ;;
-    esac
+  start_java "$name" "$mode"
+}
+
+# The cluster's own databases on MariaDB, apart from ./run.sh dev's (bank1, bank1_pay): their
+# notifications belong to another Temporal.
+cluster_database_url() {
+  local database=bank1_cluster
+  [[ "$1" == pay-api-* ]] && database=bank1_pay_cluster
+  echo "jdbc:mysql://127.0.0.1:${MARIADB_PORT:-3306}/$database?createDatabaseIfNotExist=true&characterEncoding=UTF-8&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+}
+
+# pay-api reaches account-api only through the load balancer, under a base path, as behind a
+# gateway in production.
+CLUSTER_ACCOUNT_API=http://127.0.0.1:8082/account-api
+
+start_java() {
+  local name=$1 mode=$2
+  local args=(-XX:+ExitOnOutOfMemoryError)
+  # gRPC's Netty and protobuf use sun.misc.Unsafe and native code; JDK 24+ would warn at each start.
+  if (($(java_major "$JAVA_HOME") >= 24)); then
+    args+=(--sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED)
   fi
-  if [[ "$name" == pay-api && "$mode" != embedded ]]; then args+=("--notify.web-ui=$WEB_UI"); fi
+  if [[ "$mode" == cluster && "$name" == pay-api-* ]]; then
+    # The cluster's frontend requires a client certificate signed by the cluster's own CA: the
+    # starter's spring.temporal.connection.mtls.* settings (in the environment, from
+    # temporal-cluster.sh env) present it; the JVM's truststore is how the starter trusts the CA.
+    local java_opts
+    read -r -a java_opts <<<"${CLUSTER_JAVA_OPTS:-}"
+    args+=("${java_opts[@]}")
+  fi
+  args+=(-jar "$(jar_of "$name")")
+  case "$mode" in
+    local) args+=("--notify.data-dir=$LOCAL") ;;
+    embedded) args+=("--notify.data-dir=$EMBEDDED") ;;
+    dev) args+=(--spring.profiles.active=mysql) ;;
+    cluster)
+      args+=(--spring.profiles.active=mysql "--server.port=$(port_of "$name")"
+        "--spring.datasource.url=$(cluster_database_url "$name")")
+      ;;
+  esac
+  if [[ "$name" == pay-api* && "$mode" != embedded ]]; then args+=("--notify.web-ui=$WEB_UI"); fi
+  if [[ "$name" == pay-api-* ]]; then args+=("--notify.account-api=$CLUSTER_ACCOUNT_API"); fi
   (cd "$ROOT" && exec setsid java "${args[@]}" >>"$RUN/$name.log" 2>&1) &
   echo $! >"$RUN/$name.pid"
 }
 
+# nginx in front of both instances of each service: :8081 pay-api, :8082 account-api (also under
+# /account-api/, the path pay-api is given). A refused connection (an instance stopped or killed)
+# passes the request on to the other instance; a request that was sent and lost is the client's to
+# retry: recharges carry an Idempotency-Key, and a notification is idempotent by its txNo.
+start_load_balancer() {
+  mkdir -p "$LOAD_BALANCER"
+  chmod 755 "$LOAD_BALANCER"
+  cat >"$LOAD_BALANCER/nginx.conf" <<EOF
+daemon off;
+worker_processes 1;
+error_log $LOAD_BALANCER/error.log warn;
+pid $LOAD_BALANCER/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log $LOAD_BALANCER/access.log;
+  client_body_temp_path $LOAD_BALANCER/body;
+  proxy_temp_path $LOAD_BALANCER/proxy;
+  fastcgi_temp_path $LOAD_BALANCER/fastcgi;
+  uwsgi_temp_path $LOAD_BALANCER/uwsgi;
+  scgi_temp_path $LOAD_BALANCER/scgi;
+  proxy_http_version 1.1;
+  proxy_set_header Connection "";
+  proxy_set_header Host \$http_host;
+  proxy_connect_timeout 1s;
+  upstream pay_api {
+    server 127.0.0.1:$(port_of pay-api-1) max_fails=1 fail_timeout=2s;
+    server 127.0.0.1:$(port_of pay-api-2) max_fails=1 fail_timeout=2s;
+    keepalive 16;
+  }
+  upstream account_api {
+    server 127.0.0.1:$(port_of account-api-1) max_fails=1 fail_timeout=2s;
+    server 127.0.0.1:$(port_of account-api-2) max_fails=1 fail_timeout=2s;
+    keepalive 16;
+  }
+  server {
+    listen 127.0.0.1:8081;
+    location / { proxy_pass http://pay_api; }
+  }
+  server {
+    listen 127.0.0.1:8082;
+    location /account-api/ { proxy_pass http://account_api/; }
+    location / { proxy_pass http://account_api; }
+  }
+}
+EOF
+  (cd "$ROOT" && exec setsid "${NGINX:-/usr/sbin/nginx}" -p "$LOAD_BALANCER" -c "$LOAD_BALANCER/nginx.conf" >>"$RUN/load-balancer.log" 2>&1) &
+  echo $! >"$RUN/load-balancer.pid"
+}
+
 stop_service() {
   local name=$1 pid
+  if [[ "$name" == temporal ]] && cluster_run; then "$CLUSTER" down; return; fi
   pid=$(pid_of "$name")
   running "$name" || return 0
   kill "$pid" 2>/dev/null || true
@@ -134,7 +255,11 @@ await_port() { # waits until the service listens (temporal) or reports ready (th
   port=$(port_of "$name")
   for _ in $(seq 1 600); do
     running "$name" || die "$name exited during start; see $RUN/$name.log"
-    if [[ "$name" == temporal ]]; then
+    if [[ "$name" == temporal ]] && cluster_run; then
+      return # temporal-cluster.sh up returns once the cluster serves, its Web UI included
+    elif [[ "$name" == load-balancer ]]; then
+      listening 8081 && listening 8082 && return
+    elif [[ "$name" == temporal ]]; then
       # The dev server's Web UI comes up a moment after its gRPC port.
       listening "$port" && { [[ "$(cat "$RUN/mode")" == embedded ]] || listening 8233; } && return
     else
@@ -159,13 +284,15 @@ follow_logs() {
   for name in "$@"; do
     colour=$((colour + 1))
     tail -n +1 -F "$RUN/$name.log" 2>/dev/null |
-      sed -u "s/^/$(printf '\033[%sm' "$colour")$(printf '%-12s' "$name")$(printf '\033[0m') /" &
+      sed -u "s/^/$(printf '\033[%sm' "$colour")$(printf '%-14s' "$name")$(printf '\033[0m') /" &
   done
 }
 
-# Stops every service of the run, and the dev server if the run started it.
+# Stops every service of the run, and the dev server or the cluster if the run started it.
 stop_all() {
-  for name in pay-api account-api temporal; do stop_service "$name"; done
+  local services
+  read -r -a services <<<"$(services_of)"
+  for ((i = ${#services[@]} - 1; i >= 0; i--)); do stop_service "${services[i]}"; done
   rm -f "$RUN/mode" "$RUN/run.pid" "$RUN/settings"
 }
 
@@ -204,8 +331,9 @@ shutdown() {
 # Services of an earlier run whose ./run.sh was killed (kill -9, a closed terminal) still hold the
 # quickstart's ports: offer to stop them rather than refuse to start.
 handle_leftovers() {
-  local name left=()
-  for name in "${SERVICES[@]}"; do running "$name" && left+=("$name (pid $(pid_of "$name"))"); done
+  local name left=() services
+  read -r -a services <<<"$(services_of)"
+  for name in "${services[@]}"; do running "$name" && left+=("$name (pid $(pid_of "$name"))"); done
   ((${#left[@]} > 0)) || return 0
   local owner
   owner=$(cat "$RUN/run.pid" 2>/dev/null || true)
@@ -224,6 +352,12 @@ handle_leftovers() {
 }
 
 banner() {
+  local stop_start="  ./run.sh stop account-api      ./run.sh start account-api"
+  if [[ "$(cat "$RUN/mode")" == cluster ]]; then
+    stop_start="  ./run.sh stop account-api-1    ./run.sh start account-api-1   (account-api-2 goes on serving)
+  # the temporal CLI and tctl reach the cluster over mTLS with the run's certificates:
+  eval \"\$(scripts/temporal-cluster.sh env)\""
+  fi
   cat <<EOF
 
 $(say "Ready: pay-api http://127.0.0.1:8081 · account-api http://127.0.0.1:8082 · Temporal 127.0.0.1:7233$1")
@@ -241,18 +375,20 @@ $(say "Ready: pay-api http://127.0.0.1:8081 · account-api http://127.0.0.1:8082
   # an operator reconciles: account-api asks pay-api, finds it settled, credits nothing twice
   curl -s -XPOST localhost:8082/api/reconciliations/<txNo> -H 'Authorization: Bearer demo-operator-key'
   # the receiver goes away and comes back (from another terminal)
-  ./run.sh stop account-api      ./run.sh start account-api
+$stop_start
 $2
 Ctrl-C stops everything; ./run.sh reset wipes what the run keeps.
 EOF
 }
 
 run() {
-  local mode=$1 services=("${SERVICES[@]}") ui="" story=""
+  local mode=$1 services ui="" story=""
+  read -r -a services <<<"$(services_of "$mode")"
   setup_build
   mkdir -p "$RUN"
   handle_leftovers
   if [[ "$mode" == local ]]; then mode=$(choose_mode); fi
+  if [[ "$mode" == cluster ]] && listening 8082; then die "port 8082 (account-api's load balancer) is taken: stop what listens there first"; fi
   if [[ "$mode" == dev ]] && listening 7233; then
     say "Temporal already serves on 127.0.0.1:7233: using it"
     services=(account-api pay-api)
@@ -266,6 +402,10 @@ run() {
     say "Building (mvn package, tests skipped; ./test.sh runs them)"
     mvn -B -q -f "$ROOT/pom.xml" package -DskipTests -Dspotless.check.skip=true
   fi
+  if [[ "$mode" == cluster ]]; then
+    say "The Temporal cluster's programs (built from their Go modules the first time, minutes; cached in .tools)"
+    "$CLUSTER" build
+  fi
   for name in account-api pay-api temporal; do
     [[ -f "$(jar_of "$name")" ]] || die "$(jar_of "$name") is missing: run ./run.sh without NOTIFY_SKIP_BUILD"
   done
@@ -273,10 +413,17 @@ run() {
   echo "$mode" >"$RUN/mode"
   echo $$ >"$RUN/run.pid"
   demo_credentials
+  if [[ "$mode" == cluster ]]; then
+    "$ROOT/scripts/mariadb.sh" ensure
+    "$ROOT/scripts/nginx.sh" ensure >/dev/null
+    # The services' connection to the cluster (target, client certificate, truststore), kept with
+    # the run's settings so that ./run.sh start pay-api-1 gets it too.
+    eval "$("$CLUSTER" env)"
+  fi
   save_settings
   trap shutdown EXIT
   trap 'exit 130' INT TERM
-  for name in "${SERVICES[@]}"; do : >"$RUN/$name.log"; done
+  for name in "${services[@]}"; do : >"$RUN/$name.log"; done
   case "$mode" in
     dev) "$ROOT/scripts/mariadb.sh" ensure ;;
     local) mkdir -p "$LOCAL" ;;
@@ -303,6 +450,7 @@ run() {
 case "${1:-}" in
   "") run local ;;
   dev) run dev ;;
+  cluster) run cluster ;;
   reset)
     mkdir -p "$RUN"
     reset
@@ -326,5 +474,5 @@ case "${1:-}" in
     await_port "$2"
     say "$2 started"
     ;;
-  *) die "usage: ./run.sh [dev] | ./run.sh stop [<service>] | ./run.sh start <service>" ;;
+  *) die "usage: ./run.sh [dev|cluster] | ./run.sh stop [<service>] | ./run.sh start <service>" ;;
 esac

@@ -9,14 +9,11 @@ import io.notifier.system.TemporalWebUi.UserMetadata;
 import io.notifier.system.TemporalWebUi.WorkflowPage;
 import io.notifier.system.TemporalWebUi.WorkflowRow;
 import io.notifier.testing.FreePorts;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,9 +52,9 @@ class RunScriptIT {
   /** How long the Web UI may take to show what happened: it polls the server every few seconds. */
   private static final Duration UI_CATCHES_UP = Duration.ofSeconds(30);
 
-  private final Path root = Path.of(System.getProperty("notify.jars", "..")).toAbsolutePath();
   private final Path logs = Path.of(System.getProperty("notify.logs", "target/service-logs"));
-  private final Path output = logs.resolve("run.sh.log");
+  private final RunScript run = new RunScript(logs.resolve("run.sh.log"));
+  private final Path root = run.root;
 
   /** The README's demo keys, which ./run.sh gives the services by itself. */
   private final JsonApi payApi = new JsonApi(8081).as("demo-client-key");
@@ -65,7 +62,6 @@ class RunScriptIT {
   private final JsonApi accountApi = new JsonApi(8082).as("demo-client-key");
   private final JsonApi payApiOperator = new JsonApi(8081).as("demo-operator-key");
   private final TemporalCli temporal = TemporalCli.withItsDefaults();
-  private Process run;
   private Browser browser;
 
   @RegisterExtension
@@ -89,21 +85,14 @@ class RunScriptIT {
     // a reconciliation that gives up at once, so that what it cannot settle needs attention within
     // the test; accounts known to account-api are taken as known for as long as the test runs, so
     // that recharges go on while account-api is stopped.
-    run =
-        runScript(
-            Map.of(
-                "NOTIFY_RETRY_INTERVALS", "1s",
-                "NOTIFY_WINDOW", "2m",
-                "NOTIFY_RECONCILE_LIMIT", "2s",
-                "ACCOUNT_CHECK_CACHE_FOR", "30m"));
-    await("./run.sh says Ready (output: " + output + ")")
-        .atMost(Duration.ofSeconds(180))
-        .pollInterval(Duration.ofMillis(200))
-        .until(
-            () -> {
-              assertThat(run.isAlive()).as("./run.sh still running (output: %s)", output).isTrue();
-              return Files.readString(output).contains("Ready:");
-            });
+    run.start(
+        List.of(),
+        Map.of(
+            "NOTIFY_RETRY_INTERVALS", "1s",
+            "NOTIFY_WINDOW", "2m",
+            "NOTIFY_RECONCILE_LIMIT", "2s",
+            "ACCOUNT_CHECK_CACHE_FOR", "30m"),
+        Duration.ofSeconds(180));
   }
 
   @BeforeEach
@@ -117,10 +106,7 @@ class RunScriptIT {
     if (browser != null) {
       browser.close();
     }
-    if (run != null && run.isAlive()) {
-      run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-    }
-    script("stop");
+    run.stopWhateverIsLeft();
   }
 
   @Test
@@ -357,12 +343,13 @@ class RunScriptIT {
   @Test
   @Order(5)
   void ctrlCStopsEverything() throws Exception {
-    Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start();
-    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    run.interrupt();
 
-    assertThat(run.waitFor(60, TimeUnit.SECONDS)).as("run.sh ended after Ctrl-C").isTrue();
+    assertThat(run.process().waitFor(60, TimeUnit.SECONDS))
+        .as("run.sh ended after Ctrl-C")
+        .isTrue();
     assertThat(PORTS).as("nothing listens any more").noneMatch(FreePorts::listening);
-    assertThat(Files.readString(output)).contains("Stopping");
+    assertThat(run.output()).contains("Stopping");
   }
 
   /** Attempts a second apart, as the run's settings say: three within a few seconds. */
@@ -374,35 +361,9 @@ class RunScriptIT {
         .until(() -> notification(txNo), n -> n.path("attempts").asInt() >= attempts);
   }
 
-  /**
-   * {@code ./run.sh} in the background, as from a terminal. {@code env --default-signal=INT} gives
-   * it a Ctrl-C it can trap even where this JVM was started with SIGINT ignored (as a background
-   * job of a non-interactive shell is), which it would otherwise inherit.
-   */
-  private Process runScript(Map<String, String> environment) throws IOException {
-    ProcessBuilder quickstart =
-        new ProcessBuilder("env", "--default-signal=INT", root.resolve("run.sh").toString())
-            .directory(root.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile());
-    quickstart.environment().putAll(environment);
-    quickstart.environment().put("NOTIFY_SKIP_BUILD", "1"); // Maven built the jars already
-    return quickstart.start();
-  }
-
-  private record Execution(int exitCode, String output) {}
-
   /** {@code ./run.sh <arguments>} from another terminal, without the run's environment. */
-  private Execution script(String... arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(root.resolve("run.sh").toString()));
-    command.addAll(List.of(arguments));
-    ProcessBuilder builder =
-        new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
-    builder.environment().keySet().removeIf(name -> name.startsWith("NOTIFY_"));
-    Process process = builder.start();
-    String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("./run.sh %s ended", command).isTrue();
-    return new Execution(process.exitValue(), printed);
+  private RunScript.Execution script(String... arguments) throws Exception {
+    return run.command(arguments);
   }
 
   private String recharge(String accountNo, String amount) {

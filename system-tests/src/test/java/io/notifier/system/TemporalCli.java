@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 
@@ -16,15 +17,29 @@ final class TemporalCli {
 
   private final Path binary;
   private final String address;
+  private final Map<String, String> environment;
 
   /** The CLI as the README's commands run it: no --address, so the default 127.0.0.1:7233. */
   static TemporalCli withItsDefaults() {
     return new TemporalCli(null);
   }
 
+  /**
+   * The CLI as an operator's shell runs it after {@code eval "$(scripts/temporal-cluster.sh env)"}:
+   * the address and the TLS settings come from TEMPORAL_* variables.
+   */
+  static TemporalCli withEnvironment(Map<String, String> environment) {
+    return new TemporalCli(null, environment);
+  }
+
   TemporalCli(String address) {
+    this(address, Map.of());
+  }
+
+  private TemporalCli(String address, Map<String, String> environment) {
     this.binary = binary();
     this.address = address;
+    this.environment = Map.copyOf(environment);
   }
 
   /**
@@ -66,7 +81,9 @@ final class TemporalCli {
       command.addAll(List.of("--address", address));
     }
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
       return new Execution(process.exitValue(), output);
