@@ -16,7 +16,6 @@ import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
@@ -67,8 +66,10 @@ final class StarterClient {
         .isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
   }
 
-  /** pay-api's customizer of the stubs (its RPC timeout), beside the starter's connection. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * pay-api's customizer of the stubs (its RPC timeout), beside the starter's connection. Not a
+   * {@code @Configuration}: the services' own tests scan this package for those.
+   */
   static class PayApiStubsOptions {
     @Bean
     TemporalOptionsCustomizer<WorkflowServiceStubsOptions.Builder> temporalRpcTimeout() {
