@@ -263,6 +263,16 @@ class ClusterIT {
   @Test
   @Order(5)
   void nothingAcknowledgedIsLostOrDoubledWhenAnyOneProcessOfTheClusterFails() throws Exception {
+    await("the earlier tests' notifications ended, so that the balances stand still")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                temporal
+                    .json("workflow", "count", "--query", "ExecutionStatus = \"Running\"")
+                    .path("count")
+                    .asInt(),
+            running -> running == 0);
     BigDecimal before1 = balance("1");
     BigDecimal before2 = balance("2");
     CrashLoad load = new CrashLoad(payApi);
