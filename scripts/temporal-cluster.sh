@@ -275,6 +275,7 @@ leaf() {
   rm -f "$csr" "$ext"
 }
 
+NEW_CA=""
 make_certs() {
   command -v openssl >/dev/null || die "openssl is missing: apt-get install openssl"
   mkdir -p "$TLS"
@@ -286,6 +287,7 @@ make_certs() {
       -subj "/O=notifier/CN=notifier Temporal cluster CA" -out "$TLS/ca.pem" 2>/dev/null ||
       die "openssl could not make the CA certificate $TLS/ca.pem"
     made+=" CA"
+    NEW_CA=1
   fi
   if ! fresh "$TLS/server.pem" || ! signed_by_ca "$TLS/server.pem" || [[ ! -s "$TLS/server-key.pem" ]]; then
     # clientAuth too: the services present it to one another (internode mTLS).
@@ -301,7 +303,7 @@ keyUsage=critical,digitalSignature,keyEncipherment
 extendedKeyUsage=clientAuth"
     made+=" client"
   fi
-  if [[ ! -s "$TLS/truststore.p12" || "$TLS/ca.pem" -nt "$TLS/truststore.p12" ]]; then
+  if [[ -n "$NEW_CA" || ! -s "$TLS/truststore.p12" || "$TLS/ca.pem" -nt "$TLS/truststore.p12" ]]; then
     find_jdk
     rm -f "$TLS/truststore.p12"
     "$JAVA_HOME/bin/keytool" -importcert -noprompt -alias notifier-temporal-cluster-ca -file "$TLS/ca.pem" \
@@ -636,6 +638,7 @@ prepare() { # everything but the processes
 }
 
 up() {
+  local name
   prepare
   ensure_built
   load_notifier_settings
@@ -645,8 +648,13 @@ up() {
   fi
   pg_provision
   make_certs
+  if [[ -n "$NEW_CA" ]]; then
+    # Processes still running trust the old CA only: they start again with the new one.
+    for name in ui worker frontend matching history; do
+      running "$name" && { say "Stopping the $name: the certificates are new"; stop_process "$name"; }
+    done
+  fi
   write_dynamic_config
-  local name
   for name in "${SERVICES[@]}"; do write_server_config "$name"; done
   write_ui_config
   start_services "${SERVICES[@]}"
