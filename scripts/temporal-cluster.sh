@@ -22,9 +22,13 @@
 # Ports, all on 127.0.0.1: frontend gRPC 7233 (mTLS: clients need the client certificate), HTTP
 # 7243; history 7234, matching 7235, worker 7239; membership 6933/6934/6935/6939; Prometheus
 # metrics 9091 (frontend), 9092 (history), 9093 (matching), 9094 (worker); PostgreSQL 5433
-# (CLUSTER_PG_PORT); Web UI http://localhost:8233 (CLUSTER_UI_PORT).
-# Files: .data/cluster/ holds the configuration (config/), the certificates (tls/), PostgreSQL's
-# data (postgres/), and a log and a pid file per process.
+# (CLUSTER_PG_PORT); Web UI http://localhost:8233 (CLUSTER_UI_PORT). The services talk to one
+# another over mTLS too (internode, with the server certificate); no authorizer: any client with a
+# certificate from the CA may do anything.
+# Files, under .data/cluster: config/ (the services' and the Web UI's YAML, written at each `up`),
+# tls/ (ca.pem, server.pem, client.pem, their keys *-key.pem in PKCS#8, and truststore.p12, password
+# changeit), postgres/ (PostgreSQL's data, or under /var/lib/postgresql when the postgres user
+# cannot reach the checkout), and a log and a pid file per process.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -51,7 +55,7 @@ ADDRESS=127.0.0.1:7233
 SERVER_NAME=localhost # the frontend's certificate names localhost and 127.0.0.1
 JAR="$ROOT/temporal-dev/target/temporal-dev-0.1.0-SNAPSHOT-exec.jar"
 
-SERVICES=(frontend history matching worker) # the order they start in; down stops them reversed
+SERVICES=(frontend history matching worker)
 declare -A GRPC_PORT=([frontend]=7233 [history]=7234 [matching]=7235 [worker]=7239)
 declare -A MEMBERSHIP_PORT=([frontend]=6933 [history]=6934 [matching]=6935 [worker]=6939)
 declare -A METRICS_PORT=([frontend]=9091 [history]=9092 [matching]=9093 [worker]=9094)
@@ -538,8 +542,8 @@ stop_process() { # TERM, then KILL after STOP_SECONDS
 
 # The Temporal CLI (the one dev-server.sh installs), over mTLS with the client certificate.
 CLI=""
+find_cli() { CLI=$("$ROOT/temporal-dev/dev-server.sh" install) || die "the Temporal CLI could not be installed"; }
 cli() {
-  [[ -n "$CLI" ]] || CLI=$("$ROOT/temporal-dev/dev-server.sh" install) || die "the Temporal CLI could not be installed"
   "$CLI" --address "$ADDRESS" --tls-ca-path "$TLS/ca.pem" --tls-cert-path "$TLS/client.pem" \
     --tls-key-path "$TLS/client-key.pem" --tls-server-name "$SERVER_NAME" "$@"
 }
@@ -642,6 +646,7 @@ up() {
   prepare
   ensure_built
   load_notifier_settings
+  find_cli
   if [[ -z "$(pg_pid)" ]]; then
     pg_start
     say "PostgreSQL on 127.0.0.1:$PG_PORT (data $(rel "$PG_DATA"), log $(rel "$CLUSTER/postgres.log"))"
@@ -682,12 +687,19 @@ require_process() {
   esac
 }
 
+require_postgres() {
+  [[ -n "$(pg_pid)" ]] || die "the cluster is down (PostgreSQL is not running): scripts/temporal-cluster.sh up"
+}
+
 start_one() {
   local name=$1
   prepare
-  [[ -n "$(pg_pid)" ]] || die "the cluster is down (PostgreSQL is not running): scripts/temporal-cluster.sh up"
+  require_postgres
   if running "$name"; then say "$name already running (pid $(pid_of "$name"))"; return; fi
-  [[ -f "$CONF/$name.yaml" || "$name" == ui ]] || die "no configuration for the $name: scripts/temporal-cluster.sh up"
+  local config="$CONF/$name.yaml"
+  [[ "$name" == ui ]] && config="$CONF/ui/cluster.yaml"
+  [[ -f "$config" ]] || die "no configuration for the $name yet: scripts/temporal-cluster.sh up"
+  find_cli
   start_services "$name"
   say "$name up (pid $(pid_of "$name"), log $(rel "$(log_of "$name")"))"
 }
@@ -752,6 +764,7 @@ case "${1:-}" in
   restart)
     require_process "${2:-}"
     prepare
+    require_postgres
     stop_process "$2"
     start_one "$2"
     ;;
