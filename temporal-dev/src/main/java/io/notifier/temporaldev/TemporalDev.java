@@ -1,5 +1,6 @@
 package io.notifier.temporaldev;
 
+import io.notifier.workflows.NotifySearchAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,11 @@ import java.util.List;
  *   <li>{@code dev-server-command --cli PATH [--port N] [--ui-port N] [--db FILE]} prints the
  *       command line of the real dev server, one argument per line, for {@code dev-server.sh};
  *   <li>{@code dev-server-retention-command} (same options) prints the command that sets the
- *       namespace's retention once it serves.
+ *       namespace's retention once it serves;
+ *   <li>{@code search-attributes}, {@code retention} and {@code dynamic-config} print the same
+ *       settings for a server started otherwise ({@code scripts/temporal-cluster.sh}): one {@code
+ *       Name=Keyword} line per search attribute, the retention ({@code 168h}), and one {@code
+ *       key=value} line per dynamic setting.
  * </ul>
  */
 public final class TemporalDev {
@@ -28,6 +33,12 @@ public final class TemporalDev {
       devServer(arguments.subList(1, arguments.size()))
           .retentionCommand()
           .forEach(System.out::println);
+    } else if (mode.equals("search-attributes")) {
+      NotifySearchAttributes.ALL.forEach(key -> System.out.println(key.getName() + "=Keyword"));
+    } else if (mode.equals("retention")) {
+      System.out.println(DevServer.RETENTION);
+    } else if (mode.equals("dynamic-config")) {
+      DevServer.DYNAMIC_CONFIG.forEach(System.out::println);
     } else if (mode.equals("embedded")) {
       EmbeddedTemporal.main(arguments.stream().skip(1).toArray(String[]::new));
     } else {
