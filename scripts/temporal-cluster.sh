@@ -6,6 +6,7 @@
 #
 #   scripts/temporal-cluster.sh build            build the server, its sql tool and the Web UI server
 #                                                into .tools (once); print their paths
+#   scripts/temporal-cluster.sh install          install PostgreSQL (Debian's) if missing; `up` does too
 #   scripts/temporal-cluster.sh up               install/start PostgreSQL, make the certificates, set
 #                                                up the schema, start the four services and the Web UI
 #                                                in the background, register the namespace and the
@@ -586,6 +587,12 @@ start_services() {
     running "$name" && continue
     start_process "$name"
     started+=("$name")
+    # The first service to start on a new database writes the cluster's metadata record; two
+    # writing it at once fail ("failed to initialize current cluster metadata"): one first, alone.
+    if ((${#started[@]} == 1 && $# > 1)); then
+      await "$name" 120
+      started=()
+    fi
   done
   for name in "${started[@]}"; do
     if [[ "$name" == frontend ]]; then await frontend 120; else await "$name" 60; fi
@@ -744,8 +751,18 @@ print_env() {
   done
 }
 
+# One build at a time: test.sh starts it in the background while the unit tests run, and the
+# end-to-end tests' own `build` waits here for it rather than building beside it.
+locked_build() {
+  mkdir -p "$TOOLS"
+  exec 9>"$TOOLS/temporal-cluster-build.lock"
+  flock 9
+  build
+}
+
 case "${1:-}" in
-  build) build ;;
+  build) locked_build ;;
+  install) [[ -n "$(pg_bin)" ]] || pg_install ;;
   up) up ;;
   down) down ;;
   status) status ;;
@@ -768,5 +785,5 @@ case "${1:-}" in
     stop_process "$2"
     start_one "$2"
     ;;
-  *) die "usage: scripts/temporal-cluster.sh build|up|down|status|env | kill|start|restart frontend|history|matching|worker|ui" ;;
+  *) die "usage: scripts/temporal-cluster.sh build|install|up|down|status|env | kill|start|restart frontend|history|matching|worker|ui" ;;
 esac
