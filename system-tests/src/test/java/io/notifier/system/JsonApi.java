@@ -181,8 +181,10 @@ final class JsonApi {
           HTTP.send(
               request.timeout(Duration.ofSeconds(10)).build(),
               HttpResponse.BodyHandlers.ofString());
+      // A gateway's own answer (nginx's 502 page while an instance restarts) is HTML: no JSON.
+      boolean isJson = response.headers().firstValue("Content-Type").orElse("").contains("json");
       String body = response.body();
-      JsonNode json = body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+      JsonNode json = body.isBlank() || !isJson ? JSON.missingNode() : JSON.readTree(body);
       return new Response(response.statusCode(), json, response);
     } catch (IOException e) {
       throw new IllegalStateException("cannot reach " + request.build().uri(), e);
