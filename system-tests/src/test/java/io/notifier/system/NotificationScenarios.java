@@ -139,7 +139,7 @@ abstract class NotificationScenarios implements TrustScenarios {
       assertThat(unchecked.raw().headers().firstValue("Content-Type").orElse(""))
           .startsWith("application/problem+json");
       txNo = stack.recharge("1", "40.00");
-      failing = stack.awaitAttempts(txNo, 3, SOON);
+      failing = stack.awaitNextAttemptAfter(txNo, 3, SOON);
     } finally {
       stack.startAccountApi();
     }

@@ -278,6 +278,22 @@ abstract class NotifierStack implements AutoCloseable {
             n -> List.of("NOTIFIED", "RECONCILED").contains(n.path("status").asString()));
   }
 
+  /**
+   * The notification between two attempts, after at least {@code attempts} of them: while one is in
+   * flight no next attempt is scheduled yet, so a view read then has none.
+   */
+  JsonNode awaitNextAttemptAfter(String txNo, int attempts, Duration within) {
+    return await("attempt " + attempts + " of " + txNo + " failed, the next one scheduled")
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(100))
+        .ignoreExceptions()
+        .until(
+            () -> notification(txNo),
+            n ->
+                n.path("attempts").asInt() >= attempts
+                    && !n.path("nextAttemptAt").asString().isEmpty());
+  }
+
   JsonNode awaitAttempts(String txNo, int attempts, Duration within) {
     return await("attempt " + attempts + " of " + txNo)
         .atMost(within)
