@@ -13,6 +13,11 @@
 #                                   a receiver that accepts connections and never answers:
 #                                   BENCH_HANGING_RATE recharges/s for BENCH_HANGING_SECONDS (open
 #                                   loop), the worker's workflow tasks and slots, reconcile signals
+#   bench/run.sh cluster            production's shape as ./run.sh cluster starts it (a Temporal
+#                                   Server cluster on PostgreSQL, two pay-api and two account-api on
+#                                   MariaDB behind nginx): throughput, latency and CPU by process with
+#                                   two pay-api instances and with one; then the default run and the
+#                                   seed's design on the same load (BENCH_CLUSTER_BESIDE=0 skips them)
 #
 # Each stack's run measures the notifier (throughput, latency, history events, Temporal calls,
 # pay-api's heap), account-api alone, Temporal's floor on the same server, and the seed's design
@@ -30,6 +35,7 @@
 #   --notify.attempt-timeout=20s; not one that run.sh passes already)
 #   BENCH_HANGING_RATE=20 BENCH_HANGING_SECONDS=30 BENCH_HANGING_WARMUP=1000
 #   BENCH_HANGING_SIGNAL_AGES=1,15 BENCH_HANGING_RECEIVER_PORT=(BENCH_ACCOUNT_PORT + 2000)
+#   BENCH_CLUSTER_BESIDE=1 (0: the cluster alone); the cluster's run: BENCH_COUNT=2000 BENCH_WARMUP=4000
 #   MARIADB_PORT=3306 DB_USER=notify DB_PASSWORD=notify (the mysql stack)
 #   PAY_API_KEY, NOTIFY_SIGNING_SECRETS: for the secured API (bearer key; whsec_... to sign)
 set -euo pipefail
@@ -71,6 +77,8 @@ DATABASES=()            # MariaDB databases this script created, dropped at the 
 TMP=""                  # H2 files and RocketMQ's store, removed at the end
 STARTED_MARIADB=""
 MARIADB_PID=""
+CLUSTER_RUN_PID="" # ./run.sh cluster, while it runs
+CLUSTER_FOLLOWERS=() # its log followers (tail | sed), seen when it was ready
 
 jvm_flags() {
   local flags=(-XX:+ExitOnOutOfMemoryError)
@@ -132,6 +140,7 @@ mariadb_url() {
 
 cleanup() {
   local name
+  stop_cluster
   for name in "${!PIDS[@]}"; do stop "$name"; done
   for database in "${DATABASES[@]}"; do
     mariadb_sql "DROP DATABASE IF EXISTS \`$database\`" 2>/dev/null || true
@@ -359,11 +368,170 @@ measure_hanging() { # STACK
   say "Figures in ${RESULTS#"$ROOT"/}"
 }
 
+# ------------------------------------------------------------------------------------------------
+# The cluster: started by ./run.sh cluster itself, so that what is measured is what users run.
+
+# Every port the cluster takes: the frontend, the Web UI, the load balancer, the four instances,
+# PostgreSQL (the Temporal services' other ports are their own business: the script checks them).
+CLUSTER_PORTS=(7233 8233 8081 8082 18081 18181 18082 18182 5433)
+
+# ./run.sh cluster in the background, its output in $LOGS/run.sh.log, until it says Ready. The
+# services get this run's keys and signing secret (run.sh passes its environment on); the bench's
+# own client variables are left out, or Spring would read PAY_API_KEY as account-api's pay-api.key.
+# env --default-signal=INT: a background job of a script ignores SIGINT, and run.sh could not trap
+# it; with it, SIGINT is the Ctrl-C that stops the whole cluster.
+start_cluster() {
+  local log="$LOGS/run.sh.log"
+  say "./run.sh cluster (its output in ${log#"$ROOT"/}; the first start builds Temporal Server from Go, minutes)"
+  setsid env --default-signal=INT -u PAY_API_KEY -u PAY_API_OPERATOR_KEY -u BENCH_ACCOUNT_READ_KEY \
+    NOTIFY_SKIP_BUILD=1 NOTIFY_SIGNING_SECRETS="$SECRET" \
+    PAY_API_KEYS=bench:bench-client-key PAY_API_OPERATOR_KEYS=ops:bench-operator-key \
+    PAY_API_QUERY_KEYS=account-api:bench-query-key PAY_API_QUERY_KEY=bench-query-key \
+    ACCOUNT_API_KEYS=bench:bench-client-key ACCOUNT_API_PAY_API_KEYS=pay-api:bench-pay-api-key \
+    ACCOUNT_API_OPERATOR_KEYS=ops:bench-operator-key ACCOUNT_API_KEY=bench-pay-api-key \
+    "$ROOT/run.sh" cluster >"$log" 2>&1 </dev/null &
+  CLUSTER_RUN_PID=$!
+  local i
+  for ((i = 0; i < 1800; i++)); do # 30 minutes: the first build of Temporal Server included
+    if grep -q "Ready:" "$log"; then
+      mapfile -t CLUSTER_FOLLOWERS < <(log_followers)
+      return
+    fi
+    kill -0 "$CLUSTER_RUN_PID" 2>/dev/null || { CLUSTER_RUN_PID=""; die "./run.sh cluster ended before it was ready; see $log"; }
+    sleep 1
+  done
+  die "./run.sh cluster was not ready within 30 minutes; see $log"
+}
+
+# run.sh's children that follow its services' logs: tail -F | sed, one pair per service.
+log_followers() {
+  ps -o pid=,comm= --ppid "$CLUSTER_RUN_PID" | awk '$2 == "tail" || $2 == "sed" { print $1 }' || true
+}
+
+# Ctrl-C to ./run.sh cluster, which stops everything it started (MariaDB stays, as it says); then
+# ./run.sh stop for whatever a failed shutdown left, and the log followers it may leave behind
+# (seen: the first service's tail | sed outlived run.sh), each by its pid if still a tail or sed.
+stop_cluster() {
+  [[ -n "$CLUSTER_RUN_PID" ]] || return 0
+  kill -INT "$CLUSTER_RUN_PID" 2>/dev/null || true
+  local i
+  for ((i = 0; i < 180; i++)); do kill -0 "$CLUSTER_RUN_PID" 2>/dev/null || break; sleep 1; done
+  if kill -0 "$CLUSTER_RUN_PID" 2>/dev/null; then
+    kill -9 "$CLUSTER_RUN_PID" 2>/dev/null || true
+  fi
+  wait "$CLUSTER_RUN_PID" 2>/dev/null || true
+  CLUSTER_RUN_PID=""
+  "$ROOT/run.sh" stop >/dev/null 2>&1 || true
+  local pid
+  for pid in "${CLUSTER_FOLLOWERS[@]}"; do
+    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" =~ ^(tail|sed)$ ]] && kill "$pid" 2>/dev/null
+  done
+  CLUSTER_FOLLOWERS=()
+}
+
+# MariaDB's pid, to count its CPU: from scripts/mariadb.sh's pid file when it started the server,
+# else the mariadbd that listens on the port (another checkout's, shared).
+mariadb_pid() {
+  local pid
+  pid=$(cat "${MARIADB_DIR:-$DATA/mariadb}/mysqld.pid" 2>/dev/null || true)
+  if [[ -z "$pid" || "$(cat "/proc/$pid/comm" 2>/dev/null)" != mariadbd ]]; then
+    pid=$(ss -Hltnp "sport = :$MARIADB_PORT" 2>/dev/null | sed -n 's/.*"mariadbd",pid=\([0-9]*\).*/\1/p' | head -n 1)
+  fi
+  echo "$pid"
+}
+
+# The cluster's processes for the driver: --pids (one process each; several joined by +) and
+# --trees (a process and its descendants: PostgreSQL's postmaster and its backends, nginx's master
+# and worker). Temporal's come from scripts/temporal-cluster.sh status, the services' from run.sh's
+# pid files; run.sh's log followers (tail | sed, one pair per service) are counted too.
+cluster_processes() {
+  local line name pid pids=() trees=()
+  while read -r line; do
+    [[ "$line" =~ ^([a-z]+):\ running\ \(([0-9]+)\)$ ]] || continue
+    name=${BASH_REMATCH[1]} pid=${BASH_REMATCH[2]}
+    if [[ "$name" == postgres ]]; then trees+=("postgres=$pid"); else pids+=("temporal-$name=$pid"); fi
+  done < <("$ROOT/scripts/temporal-cluster.sh" status 2>/dev/null || true)
+  for name in pay-api-1 pay-api-2 account-api-1 account-api-2; do
+    pid=$(cat "$DATA/run/$name.pid" 2>/dev/null || true)
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && pids+=("$name=$pid")
+  done
+  pid=$(cat "$DATA/run/load-balancer.pid" 2>/dev/null || true)
+  [[ -n "$pid" ]] && trees+=("load-balancer=$pid")
+  pid=$(mariadb_pid)
+  [[ -n "$pid" ]] && pids+=("mariadb=$pid")
+  pid=$(log_followers | paste -sd+)
+  [[ -n "$pid" ]] && pids+=("run.sh-logs=$pid")
+  echo "--pids=$(IFS=,; echo "${pids[*]}") --trees=$(IFS=,; echo "${trees[*]}")"
+}
+
+measure_cluster() {
+  # A lighter load than the other stacks' by default, so that the whole run, the cluster's start
+  # and the default run beside it included, takes about 10 minutes.
+  COUNT=${BENCH_COUNT:-2000} WARMUP=${BENCH_WARMUP:-4000}
+  say "Cluster: ./run.sh cluster, then the same with pay-api-2 stopped ($WARMUP recharges to warm up, $COUNT measured)"
+  RESULTS="$BENCH/results/$STAMP-cluster.json"
+  LOGS="$BENCH/results/$STAMP-cluster-logs"
+  mkdir -p "$LOGS"
+  check_ports_free "${CLUSTER_PORTS[@]}"
+  # run.sh cluster starts MariaDB if none answers, and leaves it running: then it is ours to stop.
+  MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" status >/dev/null 2>&1 || STARTED_MARIADB=1
+  local beside=""
+  [[ ${BENCH_CLUSTER_BESIDE:-1} == 1 ]] && beside="; then the default run (dev server + H2 files)$([[ ${BENCH_SEED:-1} == 1 ]] && echo " and the seed's design") on the same load"
+  # shellcheck disable=SC2046
+  driver begin --stack=cluster $(common_args) \
+    --description="Temporal Server $(sed -n 's/^SERVER_VERSION=//p' "$ROOT/scripts/temporal-cluster.sh") cluster (frontend, history, matching, worker; PostgreSQL; mTLS) + pay-api ×2, account-api ×2 on MariaDB behind nginx, as ./run.sh cluster starts them$beside" \
+    --commit="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo "+changes")"
+  start_cluster
+  local through=(--pay-api=http://127.0.0.1:8081 --account-api=http://127.0.0.1:8082)
+  say "Two pay-api instances behind the load balancer (logs in $LOGS)"
+  # shellcheck disable=SC2046
+  driver cluster --phase=two_pay_api "${through[@]}" $(common_args) \
+    --instances=http://127.0.0.1:18081,http://127.0.0.1:18181 $(cluster_processes)
+  say "One: ./run.sh stop pay-api-2"
+  "$ROOT/run.sh" stop pay-api-2
+  # Warm already: pay-api-1 took half of every recharge so far.
+  # shellcheck disable=SC2046
+  driver cluster --phase=one_pay_api "${through[@]}" --count="$COUNT" --concurrency="$CONCURRENCY" \
+    --sequential="$SEQUENTIAL" --warmup=0 --instances=http://127.0.0.1:18081 $(cluster_processes)
+  say "Stopping the cluster (Ctrl-C to ./run.sh cluster)"
+  stop_cluster
+  if [[ ${BENCH_CLUSTER_BESIDE:-1} == 1 ]]; then
+    measure_beside
+  fi
+  cleanup
+  driver report
+  say "Figures in ${RESULTS#"$ROOT"/}"
+}
+
+# The default run and the seed's design after the cluster, into the same results file: the
+# notifier's scenarios 1-3 (and what the same step measures besides), no floor, no failed attempts.
+measure_beside() {
+  say "Beside it: the default run's stack (dev server + H2 files), as bench/run.sh default measures it"
+  prepare_stack default cluster
+  start_temporal default
+  start_account_api default
+  start_pay_api default
+  # shellcheck disable=SC2046
+  driver notifier --pay-api="http://127.0.0.1:$PAY_PORT" --account-api="http://127.0.0.1:$ACCOUNT_PORT" \
+    --temporal="127.0.0.1:$TEMPORAL_PORT" $(common_args) --pay-api-pid="${PIDS[pay-api]}" --pids="$(pids)"
+  stop pay-api
+  stop account-api
+  stop temporal
+  if [[ ${BENCH_SEED:-1} == 1 ]]; then
+    say "The seed's design: RocketMQ (in-process namesrv and broker) and H2 files"
+    start_seed default
+    # shellcheck disable=SC2046
+    driver seed --pay-api="http://127.0.0.1:$SEED_PAY_PORT" --account-api="http://127.0.0.1:$SEED_ACCOUNT_PORT" \
+      $(common_args) --pids="$(pids)"
+    stop seed
+  fi
+}
+
 main() {
   local what=${1:-default}
   case $what in
-    default | mysql | all | backlog | hanging) ;;
-    *) die "usage: bench/run.sh [default|mysql|all|backlog [default|mysql]|hanging [default|mysql]]" ;;
+    default | mysql | all | backlog | hanging | cluster) ;;
+    *) die "usage: bench/run.sh [default|mysql|all|backlog [default|mysql]|hanging [default|mysql]|cluster]" ;;
   esac
   setup_build
   command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
@@ -379,6 +547,7 @@ main() {
     all) measure_stack default && measure_stack mysql ;;
     backlog) measure_backlog "${2:-default}" ;;
     hanging) measure_hanging "${2:-default}" ;;
+    cluster) measure_cluster ;;
   esac
 }
 

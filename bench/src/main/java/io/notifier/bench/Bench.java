@@ -54,7 +54,7 @@ public final class Bench {
     if (args.length == 0) {
       System.err.println(
           "usage: bench STEP --results=FILE ... (steps: begin notifier floor failures seed"
-              + " backlog-before backlog-fill backlog-drain hanging report); see bench/run.sh");
+              + " backlog-before backlog-fill backlog-drain hanging cluster report); see bench/run.sh");
       System.exit(2);
     }
     Bench bench = new Bench(Options.parse(Arrays.copyOfRange(args, 1, args.length)));
@@ -79,6 +79,8 @@ public final class Bench {
                   bench.payApiOperator(),
                   bench.accountApi())
               .run();
+      case "cluster" ->
+          new Cluster(bench.options, bench.results, bench.payApi(), bench.accountApi()).phase();
       case "report" -> new Report(bench.results.root(), System.out).print();
       default -> throw new IllegalArgumentException("unknown step " + args[0]);
     }

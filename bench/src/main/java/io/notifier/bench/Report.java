@@ -1,7 +1,12 @@
 package io.notifier.bench;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /** The results file as a table for people; the file itself is for comparing runs. */
@@ -34,6 +39,11 @@ final class Report {
         run.path("load_average_at_start").asString(),
         run.path("java").asString());
     out.println("-".repeat(92));
+    if (root.has("cluster")) {
+      cluster(root.path("cluster"));
+      out.println("-".repeat(92));
+      return;
+    }
     row("", "notifier", "seed's design");
     if (!notifier.isMissingNode()) {
       JsonNode throughput = notifier.path("throughput");
@@ -340,6 +350,179 @@ final class Report {
     JsonNode cpu = hanging.path("cpu_ms_per_recharge");
     row("  CPU ms per recharge, all processes", cpu(cpu), "");
     breakdown("    ", cpu);
+  }
+
+  /**
+   * Scenario 11: the cluster with two pay-api instances and with one, beside the default run and
+   * the seed's design measured in the same run (when they were).
+   */
+  private void cluster(JsonNode cluster) {
+    JsonNode two = cluster.path("two_pay_api");
+    JsonNode one = cluster.path("one_pay_api");
+    JsonNode local = root.path("notifier");
+    JsonNode seed = root.path("seed");
+    List<JsonNode> columns = List.of(two, one, local, seed);
+    row4("", "cluster, 2 pay-api", "cluster, 1 pay-api", "default run", "seed's design");
+    JsonNode throughput = two.path("throughput");
+    row4(
+        "throughput: %d recharges, %d clients"
+            .formatted(throughput.path("count").asInt(), throughput.path("concurrency").asInt()),
+        columns.stream()
+            .map(c -> rate(c.path("throughput"), "credited_per_s", "credited/s"))
+            .toList());
+    row4(
+        "  of which POSTs answered",
+        columns.stream().map(c -> rate(c.path("throughput"), "accepted_per_s", "/s")).toList());
+    row4("  failed requests", columns.stream().map(c -> failures(c.path("throughput"))).toList());
+    row4(
+        "  cores busy: all / measured (others)",
+        columns.stream()
+            .map(
+                c -> {
+                  JsonNode cores = c.path("throughput").path("machine_cpu_cores");
+                  return cores.has("busy")
+                      ? "%s / %s (%s)"
+                          .formatted(
+                              trim(cores.path("busy").asDouble()),
+                              trim(cores.path("measured_processes").asDouble()),
+                              trim(cores.path("others").asDouble()))
+                      : "";
+                })
+            .toList());
+    row4(
+        "latency, ms p50 / p99 / max (%d sequential)"
+            .formatted(two.path("latency").path("recharge_to_credited").path("count").asInt()),
+        List.of("", "", "", ""));
+    row4(
+        "  recharge → credited",
+        columns.stream()
+            .map(c -> percentiles(c.path("latency").path("recharge_to_credited")))
+            .toList());
+    row4(
+        "  recharge POST answered",
+        columns.stream()
+            .map(c -> percentiles(c.path("latency").path("recharge_response")))
+            .toList());
+    row4(
+        "  recorded → NOTIFIED (pay-api's clock)",
+        columns.stream()
+            .map(c -> percentiles(c.path("latency").path("recorded_to_notified")))
+            .toList());
+    List<JsonNode> cpu =
+        columns.stream().map(c -> c.path("throughput").path("cpu_ms_per_recharge")).toList();
+    row4("CPU ms per recharge, all processes", cpu.stream().map(Report::cpu).toList());
+    Map<String, String> groups = new LinkedHashMap<>();
+    groups.put("Temporal (4 services, UI) + PostgreSQL", "temporal-|postgres");
+    groups.put("pay-api instances", "pay-api-");
+    groups.put("account-api instances", "account-api-");
+    groups.forEach(
+        (label, prefixes) ->
+            row4("  " + label, cpu.stream().map(c -> group(c, prefixes)).toList()));
+    Set<String> names = new LinkedHashSet<>();
+    cpu.forEach(c -> c.properties().forEach(e -> names.add(e.getKey())));
+    names.remove("total");
+    for (String name : names) {
+      row4(
+          "    " + name,
+          cpu.stream().map(c -> c.has(name) ? trim(c.path(name).asDouble()) : "").toList());
+    }
+    JsonNode calls = two.path("temporal_calls");
+    if (calls.has("short_calls_per_notification")) {
+      row4(
+          "Temporal calls per notification, all pay-api",
+          columns.stream()
+              .map(
+                  c ->
+                      c.path("temporal_calls").has("short_calls_per_notification")
+                          ? trim(
+                                  c.path("temporal_calls")
+                                      .path("short_calls_per_notification")
+                                      .asDouble())
+                              + " (+ polls)"
+                          : "")
+              .toList());
+      Set<String> operations = new LinkedHashSet<>();
+      columns.forEach(
+          c ->
+              c.path("temporal_calls")
+                  .path("per_notification_by_operation")
+                  .properties()
+                  .forEach(e -> operations.add(e.getKey())));
+      for (String operation : operations) {
+        List<String> cells =
+            columns.stream()
+                .map(
+                    c -> {
+                      JsonNode value =
+                          c.path("temporal_calls")
+                              .path("per_notification_by_operation")
+                              .path(operation);
+                      return value.isMissingNode() ? "" : trim(value.asDouble());
+                    })
+                .toList();
+        if (cells.stream().anyMatch(cell -> !cell.isEmpty() && Double.parseDouble(cell) >= 0.01)) {
+          row4("  " + operation, cells);
+        }
+      }
+    }
+    row4(
+        "workflows completed by each pay-api, %",
+        List.of(
+            two.path("workflows_completed_percent_by_instance").toString(),
+            one.path("workflows_completed_percent_by_instance").toString(),
+            "",
+            ""));
+    out.println("A machine per process (from the CPU per recharge; the driver left out):");
+    for (String phase : List.of("two_pay_api", "one_pay_api")) {
+      JsonNode machine = cluster.path(phase).path("machine_per_process");
+      if (!machine.has("bottleneck")) {
+        continue;
+      }
+      StringBuilder each = new StringBuilder();
+      machine
+          .path("one_core_each_per_s")
+          .properties()
+          .forEach(
+              e ->
+                  each.append(each.isEmpty() ? "" : " · ")
+                      .append(e.getKey())
+                      .append(' ')
+                      .append(e.getValue().asLong()));
+      out.printf(
+          "  %s: one core each: %d recharges/s, set by %s; all on this machine's %d cores: %d/s%n"
+              + "    each process's ceiling on one core, recharges/s: %s%n",
+          phase.equals("two_pay_api") ? "2 pay-api" : "1 pay-api",
+          machine.path("one_core_each_ceiling_per_s").asLong(),
+          machine.path("bottleneck").asString(),
+          machine.path("this_machine_cores").asInt(),
+          machine.path("this_machine_ceiling_per_s").asLong(),
+          each);
+    }
+  }
+
+  /** The sum of the processes whose names start with one of {@code prefixes} ("a|b"). */
+  private static String group(JsonNode perUnit, String prefixes) {
+    double sum = 0;
+    boolean found = false;
+    for (var e : perUnit.properties()) {
+      for (String prefix : prefixes.split("\\|")) {
+        if (e.getKey().startsWith(prefix)) {
+          sum += e.getValue().asDouble();
+          found = true;
+        }
+      }
+    }
+    return found ? trim(sum) : "";
+  }
+
+  private void row4(String label, String... cells) {
+    row4(label, List.of(cells));
+  }
+
+  private void row4(String label, List<String> cells) {
+    out.printf(
+        "%-46s %-20s %-20s %-20s %s%n",
+        label, cells.get(0), cells.get(1), cells.get(2), cells.get(3));
   }
 
   private static String trim3(double value) {
