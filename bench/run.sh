@@ -31,6 +31,7 @@
 #   BENCH_SEED_BROKER_PORT=10911 (the broker also takes the port 2 below and 1 above it)
 #   BENCH_SEED=1 (0 skips the seed's design)  BENCH_SKIP_BUILD= (1 uses the jars as they are)
 #   BENCH_JAVA_OPTS= (extra JVM options for the services)
+#   BENCH_SQLITE_SYNCHRONOUS= (the dev server's history file: full, normal, ...; unset: DevServer's)
 #   BENCH_PAY_ARGS= (extra --name=value arguments for pay-api, at every start, e.g.
 #   --notify.attempt-timeout=20s; not one that run.sh passes already)
 #   BENCH_HANGING_RATE=20 BENCH_HANGING_SECONDS=30 BENCH_HANGING_WARMUP=1000
@@ -179,6 +180,11 @@ start_temporal() {
   cli=$("$ROOT/temporal-dev/dev-server.sh" install)
   mapfile -t command < <(java -jar "$(jar temporal-dev)" dev-server-command --cli "$cli" \
     --port "$TEMPORAL_PORT" --ui-port "$((TEMPORAL_PORT + 1000))" --db "$TMP/temporal.db")
+  if [[ -n "${BENCH_SQLITE_SYNCHRONOUS:-}" ]]; then
+    # Another durability of the history file than DevServer's, to measure what it costs: every
+    # --sqlite-pragma synchronous=... replaced, nothing else.
+    command=("${command[@]/#synchronous=*/synchronous=$BENCH_SQLITE_SYNCHRONOUS}")
+  fi
   start temporal "'$cli' operator cluster health --address 127.0.0.1:$TEMPORAL_PORT" "${command[@]}"
 }
 
@@ -257,9 +263,11 @@ prepare_stack() { # STACK [RUN NAME]: what the stack needs besides its processes
 }
 
 describe() {
+  local history="history in a file"
+  [[ -n "${BENCH_SQLITE_SYNCHRONOUS:-}" ]] && history+=", synchronous=$BENCH_SQLITE_SYNCHRONOUS"
   case $1 in
-    default) echo "Temporal CLI dev server (history in a file) + H2 files" ;;
-    mysql) echo "Temporal CLI dev server (history in a file) + MariaDB on :$MARIADB_PORT" ;;
+    default) echo "Temporal CLI dev server ($history) + H2 files" ;;
+    mysql) echo "Temporal CLI dev server ($history) + MariaDB on :$MARIADB_PORT" ;;
   esac
 }
 
@@ -272,7 +280,7 @@ begin() { # STACK [extra --name=value...]
   # shellcheck disable=SC2046
   driver begin --stack="$stack" --description="$(describe "$stack")" --commit="$commit" \
     $(common_args) --temporal-port="$TEMPORAL_PORT" --pay-port="$PAY_PORT" --account-port="$ACCOUNT_PORT" \
-    --pay-args="${BENCH_PAY_ARGS:-}" "$@"
+    --pay-args="${BENCH_PAY_ARGS:-}" --sqlite-synchronous="${BENCH_SQLITE_SYNCHRONOUS:-as DevServer says}" "$@"
 }
 
 measure_stack() { # STACK
