@@ -313,8 +313,12 @@ class ClusterIT {
     // Delivered, or reconciled when a crash outlasted the window: settled once either way, and
     // none left running.
     for (CrashLoad.Accepted recharge : accepted) {
+      // The first look at once: Awaitility waits a poll interval before it by default, which at
+      // 10,000 recharges (notify.cluster.crash-recharges) would be half an hour of waiting for
+      // notifications long settled.
       await("notification of " + recharge.txNo() + " settled")
           .atMost(Duration.ofMinutes(5))
+          .pollDelay(Duration.ZERO)
           .pollInterval(Duration.ofMillis(200))
           .ignoreExceptions()
           .until(
