@@ -13,6 +13,8 @@
 #                                   a receiver that accepts connections and never answers:
 #                                   BENCH_HANGING_RATE recharges/s for BENCH_HANGING_SECONDS (open
 #                                   loop), the worker's workflow tasks and slots, reconcile signals
+#   bench/run.sh cluster-crash      system-tests' ClusterIT with its crash test at BENCH_CRASH_RECHARGES
+#                                   (10,000): kill -9, stop, restart, every cent counted; long
 #   bench/run.sh cluster            production's shape as ./run.sh cluster starts it (a Temporal
 #                                   Server cluster on PostgreSQL, two pay-api and two account-api on
 #                                   MariaDB behind nginx): throughput, latency and CPU by process with
@@ -37,6 +39,7 @@
 #   BENCH_HANGING_RATE=20 BENCH_HANGING_SECONDS=30 BENCH_HANGING_WARMUP=1000
 #   BENCH_HANGING_SIGNAL_AGES=1,15 BENCH_HANGING_RECEIVER_PORT=(BENCH_ACCOUNT_PORT + 2000)
 #   BENCH_CLUSTER_BESIDE=1 (0: the cluster alone); the cluster's run: BENCH_COUNT=2000 BENCH_WARMUP=4000
+#   BENCH_CRASH_RECHARGES=10000 (cluster-crash)
 #   MARIADB_PORT=3306 DB_USER=notify DB_PASSWORD=notify (the mysql stack)
 #   PAY_API_KEY, NOTIFY_SIGNING_SECRETS: for the secured API (bearer key; whsec_... to sign)
 set -euo pipefail
@@ -79,7 +82,6 @@ TMP=""                  # H2 files and RocketMQ's store, removed at the end
 STARTED_MARIADB=""
 MARIADB_PID=""
 CLUSTER_RUN_PID="" # ./run.sh cluster, while it runs
-CLUSTER_FOLLOWERS=() # its log followers (tail | sed), seen when it was ready
 
 jvm_flags() {
   local flags=(-XX:+ExitOnOutOfMemoryError)
@@ -401,10 +403,7 @@ start_cluster() {
   CLUSTER_RUN_PID=$!
   local i
   for ((i = 0; i < 1800; i++)); do # 30 minutes: the first build of Temporal Server included
-    if grep -q "Ready:" "$log"; then
-      mapfile -t CLUSTER_FOLLOWERS < <(log_followers)
-      return
-    fi
+    grep -q "Ready:" "$log" && return
     kill -0 "$CLUSTER_RUN_PID" 2>/dev/null || { CLUSTER_RUN_PID=""; die "./run.sh cluster ended before it was ready; see $log"; }
     sleep 1
   done
@@ -417,8 +416,7 @@ log_followers() {
 }
 
 # Ctrl-C to ./run.sh cluster, which stops everything it started (MariaDB stays, as it says); then
-# ./run.sh stop for whatever a failed shutdown left, and the log followers it may leave behind
-# (seen: the first service's tail | sed outlived run.sh), each by its pid if still a tail or sed.
+# ./run.sh stop for whatever a failed shutdown left.
 stop_cluster() {
   [[ -n "$CLUSTER_RUN_PID" ]] || return 0
   kill -INT "$CLUSTER_RUN_PID" 2>/dev/null || true
@@ -430,11 +428,22 @@ stop_cluster() {
   wait "$CLUSTER_RUN_PID" 2>/dev/null || true
   CLUSTER_RUN_PID=""
   "$ROOT/run.sh" stop >/dev/null 2>&1 || true
-  local pid
-  for pid in "${CLUSTER_FOLLOWERS[@]}"; do
-    [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" =~ ^(tail|sed)$ ]] && kill "$pid" 2>/dev/null
+  stop_orphaned_followers
+}
+
+# run.sh's log followers that outlived it (seen after every run.sh cluster, Ctrl-C'd or killed: a
+# tail -F | sed pair per service, orphans of this checkout's .data/run): each tail by its pid, and
+# its sed ends with it. Left alone they would hold whatever file descriptors run.sh had, a lock
+# taken with flock among them.
+stop_orphaned_followers() {
+  local proc pid
+  for proc in /proc/[0-9]*; do
+    pid=${proc#/proc/}
+    [[ "$(cat "$proc/comm" 2>/dev/null)" == tail ]] || continue
+    [[ "$(awk '{ print $4 }' "$proc/stat" 2>/dev/null)" == 1 ]] || continue
+    tr '\0' ' ' <"$proc/cmdline" 2>/dev/null | grep -qF -- "$DATA/run/" || continue
+    kill "$pid" 2>/dev/null || true
   done
-  CLUSTER_FOLLOWERS=()
 }
 
 # MariaDB's pid, to count its CPU: from scripts/mariadb.sh's pid file when it started the server,
@@ -535,11 +544,50 @@ measure_beside() {
   fi
 }
 
+# ClusterIT as test.sh runs it, its crash test at BENCH_CRASH_RECHARGES recharges (its own default is
+# 200): the cluster started by ./run.sh cluster, four clients recharging through the load balancer
+# while pay-api-1 is killed with -9, account-api-2 stopped, Temporal's history killed with -9 and
+# matching restarted; then every acknowledged recharge answered again by its key, settled once, and
+# the balances counted to the cent. The other tests of the class run too (they are short).
+measure_cluster_crash() {
+  local recharges=${BENCH_CRASH_RECHARGES:-10000} log="$BENCH/results/$STAMP-cluster-crash.log"
+  RESULTS="$BENCH/results/$STAMP-cluster-crash.json"
+  mkdir -p "$BENCH/results"
+  check_ports_free "${CLUSTER_PORTS[@]}"
+  MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" status >/dev/null 2>&1 || STARTED_MARIADB=1
+  MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" ensure
+  local cli tctl started ended status=0 load
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  cli=$("$ROOT/temporal-dev/dev-server.sh" install)
+  tctl=$("$ROOT/scripts/tctl.sh" ensure)
+  "$ROOT/scripts/chromium.sh" ensure >/dev/null # ClusterIT's Web UI test
+  "$ROOT/scripts/nginx.sh" ensure >/dev/null
+  say "ClusterIT, its crash test at $recharges recharges (output in ${log#"$ROOT"/})"
+  started=$(date +%s)
+  mvn -B -f "$ROOT/pom.xml" verify -pl system-tests -am -Dspotless.check.skip=true \
+    -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterIT \
+    -Dnotify.cluster.crash-recharges="$recharges" -Dtemporal.cli="$cli" -Dtctl="$tctl" \
+    -Dmariadb.url="jdbc:mysql://127.0.0.1:$MARIADB_PORT" >"$log" 2>&1 || status=$?
+  ended=$(date +%s)
+  local line
+  line=$(grep -ho "cluster crash test: .*" "$log" "$ROOT"/system-tests/target/failsafe-reports/*ClusterIT*-output.txt 2>/dev/null | tail -n 1 || true)
+  say "${line:-no line from the crash test: see $log}"
+  # Figures, not verdicts: the file says how the run ended, with the test's own line.
+  printf '{\n  "run": {"stack": "cluster-crash", "commit": "%s", "started_at": "%s", "nproc": %s, "load_average_at_start": "%s"},\n  "cluster_crash": {"recharges": %s, "maven_exit_code": %s, "maven_seconds": %s, "line": "%s"}\n}\n' \
+    "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "?")" "$(date -u -d "@$started" +%FT%TZ)" "$(nproc)" \
+    "$load" "$recharges" "$status" "$((ended - started))" "${line//\"/\\\"}" >"$RESULTS"
+  ((status == 0)) || say "mvn verify ended with $status: see $log and system-tests/target/failsafe-reports"
+  stop_orphaned_followers
+  cleanup
+  say "Figures in ${RESULTS#"$ROOT"/}"
+  return "$status"
+}
+
 main() {
   local what=${1:-default}
   case $what in
-    default | mysql | all | backlog | hanging | cluster) ;;
-    *) die "usage: bench/run.sh [default|mysql|all|backlog [default|mysql]|hanging [default|mysql]|cluster]" ;;
+    default | mysql | all | backlog | hanging | cluster | cluster-crash) ;;
+    *) die "usage: bench/run.sh [default|mysql|all|backlog [default|mysql]|hanging [default|mysql]|cluster|cluster-crash]" ;;
   esac
   setup_build
   command -v curl >/dev/null || die "curl is needed (apt-get install curl)"
@@ -556,6 +604,7 @@ main() {
     backlog) measure_backlog "${2:-default}" ;;
     hanging) measure_hanging "${2:-default}" ;;
     cluster) measure_cluster ;;
+    cluster-crash) measure_cluster_crash ;;
   esac
 }
 
