@@ -418,6 +418,11 @@ final class Report {
     groups.forEach(
         (label, prefixes) ->
             row4("  " + label, cpu.stream().map(c -> group(c, prefixes)).toList()));
+    List<JsonNode> rest = columns.stream().map(c -> c.path("cpu_ms_per_s_at_rest")).toList();
+    row4("  at rest, CPU ms per second, all processes", rest.stream().map(Report::cpu).toList());
+    groups.forEach(
+        (label, prefixes) ->
+            row4("    " + label, rest.stream().map(c -> group(c, prefixes)).toList()));
     Set<String> names = new LinkedHashSet<>();
     cpu.forEach(c -> c.properties().forEach(e -> names.add(e.getKey())));
     names.remove("total");
@@ -472,7 +477,8 @@ final class Report {
             one.path("workflows_completed_percent_by_instance").toString(),
             "",
             ""));
-    out.println("A machine per process (from the CPU per recharge; the driver left out):");
+    out.println(
+        "A machine per process (CPU per recharge above each one's rest; the driver left out):");
     for (String phase : List.of("two_pay_api", "one_pay_api")) {
       JsonNode machine = cluster.path(phase).path("machine_per_process");
       if (!machine.has("bottleneck")) {
@@ -489,8 +495,8 @@ final class Report {
                       .append(' ')
                       .append(e.getValue().asLong()));
       out.printf(
-          "  %s: one core each: %d recharges/s, set by %s; all on this machine's %d cores: %d/s%n"
-              + "    each process's ceiling on one core, recharges/s: %s%n",
+          "  %s: a core each: %d recharges/s, set by %s; this machine's %d cores: %d/s%n"
+              + "    each process's ceiling on a core of its own, recharges/s: %s%n",
           phase.equals("two_pay_api") ? "2 pay-api" : "1 pay-api",
           machine.path("one_core_each_ceiling_per_s").asLong(),
           machine.path("bottleneck").asString(),

@@ -18,13 +18,19 @@ class ClusterTest {
     perRecharge.put("driver", 20.0);
     perRecharge.put("total", 34.0);
 
-    ObjectNode machine = Cluster.machinePerProcess(perRecharge);
+    ObjectNode atRest = Api.JSON.createObjectNode();
+    atRest.put("temporal-history", 100.0); // ms per second: 1 ms per recharge over 10 s, 1000
+    atRest.put("pay-api-1", 0.0);
+
+    ObjectNode machine = Cluster.machinePerProcess(perRecharge, atRest, 10, 1000);
 
     assertThat(machine.path("bottleneck").asString()).isEqualTo("pay-api-1");
     assertThat(machine.path("one_core_each_ceiling_per_s").asLong()).isEqualTo(200);
+    // 3 ms above its rest, and 900 ms of each second left for them
     assertThat(machine.path("one_core_each_per_s").path("temporal-history").asLong())
-        .isEqualTo(250);
+        .isEqualTo(300);
     assertThat(machine.path("one_core_each_per_s").has("temporal-ui")).isFalse();
-    assertThat(machine.path("services_ms_per_recharge").asDouble()).isEqualTo(14.0);
+    assertThat(machine.path("services_ms_per_recharge_above_rest").asDouble()).isEqualTo(13.0);
+    assertThat(machine.path("this_machine_ceiling_per_s").asLong()).isEqualTo(146);
   }
 }

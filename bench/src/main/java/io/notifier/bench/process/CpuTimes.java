@@ -71,6 +71,14 @@ public final class CpuTimes {
 
   /** CPU milliseconds per unit of work since {@link #start}, by process, and their total. */
   public ObjectNode perUnit(int units) {
+    return perUnit((double) units);
+  }
+
+  /**
+   * CPU milliseconds per {@code units} since {@link #start}: per second of a window when given its
+   * length in seconds.
+   */
+  public ObjectNode perUnit(double units) {
     ObjectNode figures = Api.JSON.createObjectNode();
     double total = 0;
     for (var entry : measured.entrySet()) {
