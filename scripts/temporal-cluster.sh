@@ -772,6 +772,14 @@ case "${1:-}" in
     prepare
     pid=$(pid_of "$2") || die "the $2 is not running"
     kill -KILL "$pid"
+    # The signal is sent at once, the process goes a moment later (a Go server's threads and
+    # memory): a `start` right after found its port still taken and refused (seen under the crash
+    # test's load). Return once it is gone, or a zombie, and its port is free.
+    for ((i = 0; i < 100; i++)); do
+      state=$(awk '{ print $3 }' "/proc/$pid/stat" 2>/dev/null || echo gone)
+      [[ "$state" == gone || "$state" == Z ]] && ! listening "$(port_of "$2")" && break
+      sleep 0.1
+    done
     say "$2 killed (pid $pid)"
     ;;
   start)
