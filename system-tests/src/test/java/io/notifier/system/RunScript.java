@@ -107,6 +107,10 @@ final class RunScript {
     Process process = builder.start();
     String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(180, TimeUnit.SECONDS)).as("%s ended", command).isTrue();
+    if (process.exitValue() != 0) {
+      // The callers assert on the exit code alone: what the command said goes to the test's log.
+      System.out.printf("%s exited %d:%n%s%n", command, process.exitValue(), printed);
+    }
     return new Execution(process.exitValue(), printed);
   }
 }
