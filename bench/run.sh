@@ -385,6 +385,27 @@ measure_hanging() { # STACK
 # PostgreSQL (the Temporal services' other ports are their own business: the script checks them).
 CLUSTER_PORTS=(7233 8233 8081 8082 18081 18181 18082 18182 5433)
 
+# The cluster's runs start from nothing, on a MariaDB of their own: run.sh cluster names its
+# databases bank1_cluster and bank1_pay_cluster on whatever server answers on MARIADB_PORT, and
+# every checkout's cluster shares them on the usual 3306, while each keeps its own Temporal: one
+# checkout's relay and sweeper then start the other's notifications again (their runs are not in
+# its Temporal), and a crash test's leftovers become the next run's backlog.
+CLUSTER_MARIADB_PORT=${BENCH_CLUSTER_MARIADB_PORT:-3316}
+
+# A MariaDB of the bench's own on CLUSTER_MARIADB_PORT (started unless it answers; stopped at the
+# end if started here) with the cluster's databases dropped, and the cluster's Temporal data
+# (.data/cluster: PostgreSQL's files, configuration, certificates) removed: run.sh cluster makes
+# them anew. Only while nothing of the cluster runs (its ports are checked free first).
+fresh_cluster() {
+  export MARIADB_PORT=$CLUSTER_MARIADB_PORT MARIADB_DIR="$DATA/mariadb-cluster-bench"
+  if ! "$ROOT/scripts/mariadb.sh" status >/dev/null 2>&1; then STARTED_MARIADB=1; fi
+  "$ROOT/scripts/mariadb.sh" ensure
+  mariadb_sql "DROP DATABASE IF EXISTS bank1_cluster; DROP DATABASE IF EXISTS bank1_pay_cluster"
+  "$ROOT/scripts/temporal-cluster.sh" status >/dev/null 2>&1 && die "a Temporal cluster of this checkout runs: ./run.sh stop"
+  rm -rf "$DATA/cluster"
+  say "A fresh cluster: MariaDB on :$MARIADB_PORT (${MARIADB_DIR#"$ROOT"/}), its databases and .data/cluster made anew"
+}
+
 # ./run.sh cluster in the background, its output in $LOGS/run.sh.log, until it says Ready. The
 # services get this run's keys and signing secret (run.sh passes its environment on); the bench's
 # own client variables are left out, or Spring would read PAY_API_KEY as account-api's pay-api.key.
@@ -490,8 +511,7 @@ measure_cluster() {
   LOGS="$BENCH/results/$STAMP-cluster-logs"
   mkdir -p "$LOGS"
   check_ports_free "${CLUSTER_PORTS[@]}"
-  # run.sh cluster starts MariaDB if none answers, and leaves it running: then it is ours to stop.
-  MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" status >/dev/null 2>&1 || STARTED_MARIADB=1
+  fresh_cluster
   local beside=""
   [[ ${BENCH_CLUSTER_BESIDE:-1} == 1 ]] && beside="; then the default run (dev server + H2 files)$([[ ${BENCH_SEED:-1} == 1 ]] && echo " and the seed's design") on the same load"
   # shellcheck disable=SC2046
@@ -554,8 +574,7 @@ measure_cluster_crash() {
   RESULTS="$BENCH/results/$STAMP-cluster-crash.json"
   mkdir -p "$BENCH/results"
   check_ports_free "${CLUSTER_PORTS[@]}"
-  MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" status >/dev/null 2>&1 || STARTED_MARIADB=1
-  MARIADB_PORT=$MARIADB_PORT "$ROOT/scripts/mariadb.sh" ensure
+  fresh_cluster # ClusterIT's ./run.sh cluster finds MARIADB_PORT and MARIADB_DIR in its environment
   local cli tctl started ended status=0 load
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   cli=$("$ROOT/temporal-dev/dev-server.sh" install)
