@@ -81,7 +81,9 @@ cluster_run() { [[ "$(cat "$RUN/mode" 2>/dev/null)" == cluster ]]; }
 pid_of() { cat "$RUN/$1.pid" 2>/dev/null || true; }
 running() {
   # The Temporal cluster is several processes, which its own script keeps track of.
-  if [[ "$1" == temporal ]] && cluster_run; then "$CLUSTER" status >/dev/null 2>&1; return; fi
+  # return $?, not a bare return: run from the EXIT trap after Ctrl-C's `exit 130`, a bare return
+  # gives the status from before the trap (130), and set -e ends the shutdown there.
+  if [[ "$1" == temporal ]] && cluster_run; then "$CLUSTER" status >/dev/null 2>&1; return $?; fi
   local pid
   pid=$(pid_of "$1")
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
@@ -241,7 +243,9 @@ EOF
 
 stop_service() {
   local name=$1 pid
-  if [[ "$name" == temporal ]] && cluster_run; then "$CLUSTER" down; return; fi
+  # return $? (see running): a bare return here ended the shutdown before the log followers were
+  # stopped, and every ./run.sh cluster left them running.
+  if [[ "$name" == temporal ]] && cluster_run; then "$CLUSTER" down; return $?; fi
   pid=$(pid_of "$name")
   running "$name" || return 0
   kill "$pid" 2>/dev/null || true
