@@ -418,11 +418,6 @@ final class Report {
     groups.forEach(
         (label, prefixes) ->
             row4("  " + label, cpu.stream().map(c -> group(c, prefixes)).toList()));
-    List<JsonNode> rest = columns.stream().map(c -> c.path("cpu_ms_per_s_at_rest")).toList();
-    row4("  at rest, CPU ms per second, all processes", rest.stream().map(Report::cpu).toList());
-    groups.forEach(
-        (label, prefixes) ->
-            row4("    " + label, rest.stream().map(c -> group(c, prefixes)).toList()));
     Set<String> names = new LinkedHashSet<>();
     cpu.forEach(c -> c.properties().forEach(e -> names.add(e.getKey())));
     names.remove("total");
@@ -431,6 +426,11 @@ final class Report {
           "    " + name,
           cpu.stream().map(c -> c.has(name) ? trim(c.path(name).asDouble()) : "").toList());
     }
+    List<JsonNode> rest = columns.stream().map(c -> c.path("cpu_ms_per_s_at_rest")).toList();
+    row4("at rest (no recharges), CPU ms per second", rest.stream().map(Report::cpu).toList());
+    groups.forEach(
+        (label, prefixes) ->
+            row4("  " + label, rest.stream().map(c -> group(c, prefixes)).toList()));
     JsonNode calls = two.path("temporal_calls");
     if (calls.has("short_calls_per_notification")) {
       row4(
