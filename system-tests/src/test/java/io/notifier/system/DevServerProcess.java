@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /**
  * The Temporal CLI's dev server as both stacks run it, as {@code ./run.sh} does: on free loopback
- * ports, its history in a file of its own, so that a restart keeps it.
+ * ports, its history in a file of its own, so that a restart keeps it, synced as the stack's run
+ * syncs it ({@link DevServer.Durability}).
  */
 final class DevServerProcess {
 
@@ -17,11 +18,13 @@ final class DevServerProcess {
   private final int uiPort = FreePorts.find();
   private final Path historyFile;
   private final Path log;
+  private final DevServer.Durability durability;
   private final TemporalCli cli = new TemporalCli(address());
   private ServiceProcess process;
 
-  DevServerProcess(Path logs) {
+  DevServerProcess(Path logs, DevServer.Durability durability) {
     this.log = logs.resolve("temporal.log");
+    this.durability = durability;
     try {
       historyFile = Files.createTempDirectory("notifier-temporal-").resolve("dev.db");
     } catch (IOException e) {
@@ -31,7 +34,7 @@ final class DevServerProcess {
 
   /** Starts it, and sets the namespace's retention as {@code dev-server.sh} does. */
   void start() {
-    DevServer server = new DevServer(TemporalCli.binary(), port, uiPort, historyFile);
+    DevServer server = new DevServer(TemporalCli.binary(), port, uiPort, historyFile, durability);
     process =
         new ServiceProcess(
                 "temporal",
@@ -45,6 +48,13 @@ final class DevServerProcess {
   void stop() {
     if (process != null) {
       process.stop();
+    }
+  }
+
+  /** SIGKILL: the server dies mid-commit, as in a crash or an OOM kill; its file stays. */
+  void kill() {
+    if (process != null) {
+      process.kill();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.notifier.system;
 
+import io.notifier.temporaldev.DevServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ final class EmbeddedStack extends NotifierStack {
   private final Path dataDir;
 
   EmbeddedStack(String name) {
-    super(name);
+    super(name, DevServer.Durability.KILLED_PROCESS);
     try {
       dataDir = Files.createTempDirectory("notifier-h2-");
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.temporaldev.DevServer;
 import io.notifier.testing.FreePorts;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -92,9 +93,13 @@ abstract class NotifierStack implements AutoCloseable {
 
   final DevServerProcess temporal;
 
-  NotifierStack(String name) {
+  /**
+   * @param durability the dev server's history file as the stack's run keeps it: the default run's
+   *     survives a killed process, ./run.sh dev's a power cut
+   */
+  NotifierStack(String name, DevServer.Durability durability) {
     this.logs = Path.of(System.getProperty("notify.logs", "target/service-logs"), name);
-    this.temporal = new DevServerProcess(logs);
+    this.temporal = new DevServerProcess(logs, durability);
   }
 
   /** Arguments that point a service ("pay" or "account") at its database. */

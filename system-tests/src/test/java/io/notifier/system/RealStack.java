@@ -1,5 +1,6 @@
 package io.notifier.system;
 
+import io.notifier.temporaldev.DevServer;
 import io.notifier.testing.MariaDbCheck;
 import java.net.URI;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ final class RealStack extends NotifierStack {
   private final String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
 
   RealStack(String name) {
-    super(name);
+    super(name, DevServer.Durability.POWER_CUT);
   }
 
   @Override

@@ -12,8 +12,54 @@ import java.util.List;
  * all build the command line here.
  *
  * @param dbFile where the server keeps its history; null keeps it in memory
+ * @param durability how the history file reaches the disk
  */
-public record DevServer(Path cli, int port, int uiPort, Path dbFile) {
+public record DevServer(Path cli, int port, int uiPort, Path dbFile, Durability durability) {
+
+  /**
+   * How the history file reaches the disk: SQLite's write-ahead log either way (a commit costs one
+   * write to the log, not the default journal's several; on this machine that doubled the workflows
+   * a second, 46 → 97, see docs/performance.md), synced at every commit or not.
+   */
+  public enum Durability {
+    /**
+     * The default run's ({@code ./run.sh}): the log written at every commit and synced only when
+     * SQLite checkpoints it ({@code synchronous=NORMAL}). A commit is in the operating system's
+     * hands before the server answers it, so a dev server killed with -9 loses nothing, as the
+     * services' H2 files with {@code WRITE_DELAY=0} lose nothing (DevServerCrashIT); a power cut or
+     * a crash of the machine may lose the last commits before a checkpoint. What it buys, on 2
+     * cores: 67–69 recharges credited a second against 52–53 synced at every commit, 3–4 ms less of
+     * the server's CPU per notification (docs/performance.md). The default run is a developer's
+     * machine; the MySQL stack and the cluster keep every commit.
+     */
+    KILLED_PROCESS("normal"),
+    /**
+     * {@code ./run.sh dev}'s: every commit synced ({@code synchronous=FULL}), nothing committed
+     * lost even to a power cut.
+     */
+    POWER_CUT("full");
+
+    private final String synchronous;
+
+    Durability(String synchronous) {
+      this.synchronous = synchronous;
+    }
+
+    /** The SQLite pragmas of the history file. */
+    public List<String> sqlitePragmas() {
+      return List.of("journal_mode=wal", "synchronous=" + synchronous);
+    }
+
+    /** By SQLite's name of it: {@code normal} or {@code full}. */
+    public static Durability synchronous(String value) {
+      for (Durability durability : values()) {
+        if (durability.synchronous.equalsIgnoreCase(value)) {
+          return durability;
+        }
+      }
+      throw new IllegalArgumentException("synchronous must be normal or full, not " + value);
+    }
+  }
 
   /**
    * Eager workflow start hands the first workflow task back with the start's answer, and eager
@@ -27,14 +73,6 @@ public record DevServer(Path cli, int port, int uiPort, Path dbFile) {
           // One worker polls each task queue: a single partition keeps its tasks where it polls.
           "matching.numTaskqueueReadPartitions=1",
           "matching.numTaskqueueWritePartitions=1");
-
-  /**
-   * The history file in SQLite's write-ahead log, still synced at every commit (synchronous=FULL):
-   * nothing committed is lost, even to a power cut, but a commit costs one sync of the log instead
-   * of the default journal's several. On this machine it doubled the workflows a second (46 → 97)
-   * and halved the start-to-completion time (see docs/performance.md).
-   */
-  public static final List<String> SQLITE_PRAGMAS = List.of("journal_mode=wal", "synchronous=full");
 
   /**
    * How long the namespace keeps a closed notification's history. pay-api's own record of each
@@ -80,7 +118,9 @@ public record DevServer(Path cli, int port, int uiPort, Path dbFile) {
                 "warn"));
     if (dbFile != null) {
       command.addAll(List.of("--db-filename", dbFile.toString()));
-      SQLITE_PRAGMAS.forEach(pragma -> command.addAll(List.of("--sqlite-pragma", pragma)));
+      durability
+          .sqlitePragmas()
+          .forEach(pragma -> command.addAll(List.of("--sqlite-pragma", pragma)));
     }
     NotifySearchAttributes.ALL.forEach(
         key -> command.addAll(List.of("--search-attribute", key.getName() + "=Keyword")));

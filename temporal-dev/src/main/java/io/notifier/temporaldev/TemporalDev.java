@@ -10,8 +10,10 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code embedded [port]} (or just {@code [port]}) runs the embedded Temporal, in memory;
- *   <li>{@code dev-server-command --cli PATH [--port N] [--ui-port N] [--db FILE]} prints the
- *       command line of the real dev server, one argument per line, for {@code dev-server.sh};
+ *   <li>{@code dev-server-command --cli PATH [--port N] [--ui-port N] [--db FILE] [--synchronous
+ *       normal|full]} prints the command line of the real dev server, one argument per line, for
+ *       {@code dev-server.sh}; its history file synced at every commit unless {@code --synchronous
+ *       normal} ({@link DevServer.Durability});
  *   <li>{@code dev-server-retention-command} (same options) prints the command that sets the
  *       namespace's retention once it serves;
  *   <li>{@code search-attributes}, {@code retention} and {@code dynamic-config} print the same
@@ -51,6 +53,7 @@ public final class TemporalDev {
     Path db = null;
     int port = 7233;
     int uiPort = 8233;
+    DevServer.Durability durability = DevServer.Durability.POWER_CUT;
     for (int i = 0; i + 1 < options.size(); i += 2) {
       String value = options.get(i + 1);
       switch (options.get(i)) {
@@ -58,12 +61,13 @@ public final class TemporalDev {
         case "--port" -> port = Integer.parseInt(value);
         case "--ui-port" -> uiPort = Integer.parseInt(value);
         case "--db" -> db = Path.of(value);
+        case "--synchronous" -> durability = DevServer.Durability.synchronous(value);
         default -> throw new IllegalArgumentException("unknown option " + options.get(i));
       }
     }
     if (cli == null) {
       throw new IllegalArgumentException("--cli PATH is required");
     }
-    return new DevServer(cli, port, uiPort, db);
+    return new DevServer(cli, port, uiPort, db, durability);
   }
 }
