@@ -1,6 +1,7 @@
 package io.notifier.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.notifier.temporaldev.DevServer;
 import java.nio.file.Path;
@@ -74,7 +75,9 @@ class DevServerCrashIT {
                       }
                     }));
       }
-      awaitAtLeast(acknowledged, 100, Duration.ofSeconds(60));
+      await("100 starts acknowledged")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> acknowledged.size() >= 100);
       killed.set(true);
       server.kill();
       for (Thread client : clients) {
@@ -95,15 +98,6 @@ class DevServerCrashIT {
           acknowledged.size(), DevServer.Durability.KILLED_PROCESS.sqlitePragmas());
     } finally {
       server.stop();
-    }
-  }
-
-  private static void awaitAtLeast(Map<String, String> acknowledged, int count, Duration atMost)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (acknowledged.size() < count) {
-      assertThat(System.nanoTime()).as("%d starts acknowledged", count).isLessThan(deadline);
-      Thread.sleep(20);
     }
   }
 }

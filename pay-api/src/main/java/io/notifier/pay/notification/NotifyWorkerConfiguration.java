@@ -90,10 +90,18 @@ class NotifyWorkerConfiguration {
         credential);
   }
 
-  /** Polls only once the application is ready: the API and the relay are up by then. */
+  @Bean(destroyMethod = "close")
+  NotifyWorkerStart notifyWorkerStart(WorkerFactory factory) {
+    return new NotifyWorkerStart(factory);
+  }
+
+  /**
+   * Polls only once the application is ready: the API and the relay are up by then. If Temporal
+   * does not answer yet, pay-api runs without its worker until it does.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void startWorker(ApplicationReadyEvent ready) {
-    ready.getApplicationContext().getBean(WorkerFactory.class).start();
+    ready.getApplicationContext().getBean(NotifyWorkerStart.class).start();
   }
 
   @Bean
