@@ -256,10 +256,14 @@ stop_service() {
   rm -f "$RUN/$name.pid"
 }
 
+# How long a service may take to become ready. A Spring Boot service takes 10 s on a quiet machine,
+# but 65-78 s for a pay-api started again while the cluster's crash test saturated both cores.
+START_TIMEOUT=${START_TIMEOUT:-180}
+
 await_port() { # waits until the service listens (temporal) or reports ready (the Spring Boot ones)
-  local name=$1 port
+  local name=$1 port deadline=$((SECONDS + START_TIMEOUT))
   port=$(port_of "$name")
-  for _ in $(seq 1 600); do
+  while ((SECONDS < deadline)); do
     running "$name" || die "$name exited during start; see $RUN/$name.log"
     if [[ "$name" == temporal ]] && cluster_run; then
       return # temporal-cluster.sh up returns once the cluster serves, its Web UI included
@@ -273,7 +277,7 @@ await_port() { # waits until the service listens (temporal) or reports ready (th
     fi
     sleep 0.1
   done
-  die "$name did not become ready on port $port within 60 s; see $RUN/$name.log"
+  die "$name did not become ready on port $port within $START_TIMEOUT s; see $RUN/$name.log"
 }
 
 check_port_free() {
