@@ -13,6 +13,8 @@
 #                              instances on MariaDB behind an nginx load balancer on :8081 and :8082,
 #                              pay-api reaching account-api through it under /account-api
 #   ./run.sh reset             wipe what the default run keeps (.data/local)
+#   ./run.sh reset cluster     wipe what the cluster keeps: its Temporal history and certificates
+#                              (.data/cluster) and its MariaDB databases (bank1_cluster, bank1_pay_cluster)
 #   ./run.sh stop <service>    from another terminal: stop account-api (or pay-api) of a running run;
 #                              in the cluster: account-api-1, account-api-2, pay-api-1, pay-api-2,
 #                              load-balancer or temporal (the whole Temporal cluster)
@@ -326,6 +328,19 @@ reset() {
     die "a run is going: stop it first (Ctrl-C, or ./run.sh stop)"
   fi
   handle_leftovers
+  if [[ "${1:-}" == cluster ]]; then
+    "$CLUSTER" status >/dev/null 2>&1 && die "the Temporal cluster runs: ./run.sh stop"
+    rm -rf "$DATA/cluster"
+    # The databases live in the MariaDB of ./run.sh dev, which may serve other checkouts' runs too:
+    # dropping them is what keeps one cluster's unsettled notifications from the next one's sweeper.
+    if "$ROOT/scripts/mariadb.sh" status >/dev/null 2>&1; then
+      mariadb --protocol=tcp -h127.0.0.1 -P"${MARIADB_PORT:-3306}" -u"${DB_USER:-notify}" \
+        -p"${DB_PASSWORD:-notify}" -e "DROP DATABASE IF EXISTS bank1_cluster; DROP DATABASE IF EXISTS bank1_pay_cluster"
+      say "dropped bank1_cluster and bank1_pay_cluster"
+    fi
+    say "wiped $DATA/cluster: the next ./run.sh cluster starts a new cluster with new certificates"
+    return
+  fi
   rm -rf "$LOCAL" "$EMBEDDED"
   say "wiped $LOCAL: the next ./run.sh starts with empty databases and no Temporal history"
 }
@@ -463,7 +478,8 @@ case "${1:-}" in
   cluster) run cluster ;;
   reset)
     mkdir -p "$RUN"
-    reset
+    [[ -z "${2:-}" || "$2" == cluster ]] || die "usage: ./run.sh reset [cluster]"
+    reset "${2:-}"
     ;;
   stop)
     if [[ -z "${2:-}" ]]; then

@@ -83,6 +83,12 @@ class ClusterIT {
   void startTheCluster() throws Exception {
     assertThat(PORTS).as("ports of the cluster already taken").noneMatch(FreePorts::listening);
     browser = Browser.start(SCREENSHOTS, logs.resolve("chromedriver-cluster.log"));
+    // A new cluster, as a user makes one: the MariaDB databases it shares with other checkouts'
+    // runs
+    // may hold notifications an earlier run left unsettled, which this cluster's sweeper would
+    // take.
+    assertThat(run.command("reset", "cluster").exitCode()).isZero();
+    assertThat(run.root.resolve(".data/cluster")).doesNotExist();
     // A seconds-scale schedule, so that a notification caught by a crash is retried within the
     // test; accounts known to account-api are taken as known for the whole test.
     run.start(
