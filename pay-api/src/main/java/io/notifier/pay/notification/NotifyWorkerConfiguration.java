@@ -1,5 +1,7 @@
 package io.notifier.pay.notification;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.notifier.activities.delivery.DeliveryActivitiesImpl;
 import io.notifier.activities.delivery.DeliveryProgressImpl;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
@@ -90,9 +92,18 @@ class NotifyWorkerConfiguration {
         credential);
   }
 
+  /**
+   * Also a gauge, {@code notify_worker_started}: 0 while the worker waits for Temporal to answer.
+   * pay-api stays ready meanwhile (it takes recharges), so its health cannot say so.
+   */
   @Bean(destroyMethod = "close")
-  NotifyWorkerStart notifyWorkerStart(WorkerFactory factory) {
-    return new NotifyWorkerStart(factory);
+  NotifyWorkerStart notifyWorkerStart(WorkerFactory factory, MeterRegistry registry) {
+    NotifyWorkerStart start = new NotifyWorkerStart(factory);
+    Gauge.builder("notify.worker.started", start, s -> s.started() ? 1 : 0)
+        .description(
+            "1 once the notify worker polls Temporal, 0 while its start waits for Temporal")
+        .register(registry);
+    return start;
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
 import io.notifier.workflows.NotifySearchAttributes;
@@ -48,10 +49,12 @@ class BeforeTemporalAnswersTest extends PayApiIntegrationTest {
 
   @Autowired NotifyWorkerStart workerStart;
   @Autowired NotificationRelay relay;
+  @Autowired MeterRegistry meters;
 
   @Test
   void payApiTakesRechargesBeforeTemporalAnswersAndStartsItsWorkerOnceItDoes() throws Exception {
     assertThat(workerStart.started()).as("worker started with no Temporal").isFalse();
+    assertThat(workerStarted()).isZero();
     String txNo = recharge();
 
     try (TemporalOnPort temporal = TemporalOnPort.start(TEMPORAL_PORT)) {
@@ -59,7 +62,13 @@ class BeforeTemporalAnswersTest extends PayApiIntegrationTest {
       relay.relayPending();
 
       await().atMost(Duration.ofSeconds(30)).until(() -> notificationsOf(txNo) == 1);
+      assertThat(workerStarted()).isOne();
     }
+  }
+
+  /** The gauge an operator alerts on: pay-api's health stays UP while its worker waits. */
+  private double workerStarted() {
+    return meters.get("notify.worker.started").gauge().value();
   }
 
   private String recharge() throws Exception {
