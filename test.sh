@@ -7,7 +7,9 @@
 # balancer, PostgreSQL (apt-get) for the cluster's Temporal, and, built from their Go sources into
 # .tools, Temporal Server with its Web UI server (scripts/temporal-cluster.sh) and tctl: those two
 # builds take minutes the first time, so they run in the background while the unit tests do, and
-# the end-to-end tests wait for them. It stops what it started, pass or fail.
+# the end-to-end tests wait for them. Prometheus (apt-get) brings promtool, which checks the alert
+# rules (docs/ops/alerts.yml) and runs their unit tests before Maven starts; AlertsIT runs a real
+# Prometheus against the services. It stops what it started, pass or fail.
 #
 #   ./test.sh                      everything (mvn verify)
 #   ./test.sh -pl workflows        extra arguments go to Maven
@@ -41,10 +43,16 @@ say "Chromium and ChromeDriver"
 say "nginx (the gateway in front of account-api in the end-to-end tests, the cluster's load balancer)"
 "$ROOT/scripts/nginx.sh" ensure
 
+say "Prometheus: the alert rules checked and their unit tests run by promtool"
+PROMETHEUS=$("$ROOT/scripts/prometheus.sh" ensure)
+PROMTOOL=${PROMTOOL:-$(dirname "$PROMETHEUS")/promtool}
+"$PROMTOOL" check rules "$ROOT/docs/ops/alerts.yml"
+"$PROMTOOL" test rules "$ROOT/docs/ops/alerts.test.yml"
+
 say "PostgreSQL (the cluster's Temporal keeps its history there)"
 "$ROOT/scripts/temporal-cluster.sh" install
 TCTL="$TOOLS/bin/tctl" # scripts/tctl.sh puts it there
 
 say "mvn verify (JDK: $JAVA_HOME)"
-mvn -B -f "$ROOT/pom.xml" verify -Dtemporal.cli="$TEMPORAL_CLI" -Dtctl="$TCTL" \
+mvn -B -f "$ROOT/pom.xml" verify -Dtemporal.cli="$TEMPORAL_CLI" -Dtctl="$TCTL" -Dprometheus="$PROMETHEUS" \
   -Dmariadb.url="jdbc:mysql://127.0.0.1:${MARIADB_PORT:-3306}" "$@"

@@ -21,6 +21,7 @@ import io.temporal.failure.ApplicationFailure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +34,19 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
 
   /** Counts notifications the receiver refused for good (Prometheus: ..._total). */
   public static final String REJECTED_METRIC = "notify_delivery_rejected";
+
+  /**
+   * Counts every attempt by its {@value #OUTCOME} (Prometheus: ..._total), the first one inside the
+   * workflow task included: the receiver's error rate, for an alert. Temporal's own
+   * temporal_activity_execution_failed_total cannot give it: a failed attempt is benign, which the
+   * SDK leaves out of that counter, and the first attempt is a local activity.
+   */
+  public static final String ATTEMPTS_METRIC = "notify_delivery_attempts";
+
+  /**
+   * The tag of {@value #ATTEMPTS_METRIC}: {@code delivered}, {@code failed} or {@code rejected}.
+   */
+  public static final String OUTCOME = "outcome";
 
   /** The shortest wait for the next attempt: the server reads a zero delay as no retry at all. */
   private static final Duration SOON = Duration.ofMillis(1);
@@ -81,7 +95,7 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
       throw attempt.failed(none.summary(), none.detail(), Optional.empty());
     }
     return switch (answer.kind()) {
-      case TAKEN -> new DeliveryReceipt(attempt.number(), answer.answer().status());
+      case TAKEN -> attempt.delivered(answer.answer().status());
       case REFUSED -> throw attempt.rejected(answer.answer());
       case TRANSIENT ->
           throw attempt.failed(
@@ -110,6 +124,15 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
       return request.attemptNumber(inRound);
     }
 
+    DeliveryReceipt delivered(int status) {
+      count("delivered");
+      return new DeliveryReceipt(number(), status);
+    }
+
+    private void count(String outcome) {
+      context.getMetricsScope().tagged(Map.of(OUTCOME, outcome)).counter(ATTEMPTS_METRIC).inc(1);
+    }
+
     /**
      * A failure that may heal. The next attempt comes the schedule's interval after this one
      * started, not after it failed: an attempt that takes ten seconds to time out does not push the
@@ -123,6 +146,7 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
           Duration.between(
               clock.instant(), startedAt.plus(request.schedule().delayAfterAttempt(inRound)));
       Duration delay = retryAfter.filter(asked -> asked.compareTo(untilNext) > 0).orElse(untilNext);
+      count("failed");
       return ApplicationFailure.newBuilder()
           .setType(DeliveryFailures.DELIVERY_FAILED)
           .setMessage(detail)
@@ -138,6 +162,7 @@ public final class DeliveryActivitiesImpl implements DeliveryActivities {
      */
     ApplicationFailure rejected(Answer answer) {
       context.getMetricsScope().counter(REJECTED_METRIC).inc(1);
+      count("rejected");
       return ApplicationFailure.newBuilder()
           .setType(DeliveryFailures.DELIVERY_REJECTED)
           .setMessage(answer.detail())

@@ -76,6 +76,19 @@ class NotificationLedger {
         .list();
   }
 
+  /**
+   * When the oldest notification that started and has not ended started: the first entry of the
+   * index the sweeper reads (notify_status, notify_started_at), whatever the backlog.
+   */
+  Optional<Instant> oldestUnsettledStart() {
+    return jdbc.sql(
+            "SELECT notify_started_at FROM account_pay"
+                + " WHERE notify_status IS NULL AND notify_started_at IS NOT NULL"
+                + " ORDER BY notify_started_at LIMIT 1")
+        .query((row, i) -> row.getTimestamp(1).toInstant())
+        .optional();
+  }
+
   void markChecked(String txNo, Instant at) {
     jdbc.sql("UPDATE account_pay SET notify_checked_at = ? WHERE tx_no = ?")
         .params(at, txNo)

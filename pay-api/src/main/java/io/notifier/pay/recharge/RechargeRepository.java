@@ -57,4 +57,12 @@ public interface RechargeRepository extends Repository<Recharge, String> {
           + " FROM account_pay WHERE notify_started_at IS NULL AND created_at < :before"
           + " ORDER BY created_at LIMIT :limit")
   List<Recharge> findAwaitingNotification(Instant before, int limit);
+
+  /**
+   * How many recharges recorded before {@code before} have no notification known to exist: the
+   * relay's backlog, counted on the index {@link #findAwaitingNotification} reads.
+   */
+  @Query(
+      "SELECT count(*) FROM account_pay WHERE notify_started_at IS NULL AND created_at < :before")
+  long countAwaitingNotification(Instant before);
 }
