@@ -50,7 +50,7 @@ class AlertsIT {
             .untilAsserted(
                 () ->
                     assertThat(prometheus.ruleHealth())
-                        .hasSize(9)
+                        .hasSize(10)
                         .allSatisfy((rule, health) -> assertThat(health).isEqualTo("ok")));
         assertThat(prometheus.state(RECEIVER_FAILING)).isEqualTo("inactive");
 
