@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -217,6 +218,10 @@ public final class ServiceClient {
             e);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
+        // The observed client completes its future with the failure wrapped once more.
+        if (cause instanceof CompletionException wrapped && wrapped.getCause() != null) {
+          cause = wrapped.getCause();
+        }
         if (cause instanceof HttpTimeoutException) {
           throw noAnswerWithin(timeout, cause);
         }
