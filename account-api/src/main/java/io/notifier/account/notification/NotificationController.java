@@ -4,6 +4,8 @@ import io.notifier.account.security.WebhookSignatureAuthentication;
 import io.notifier.account.settlement.SettlementService;
 import io.notifier.account.settlement.SettlementSource;
 import io.notifier.web.Problems;
+import io.notifier.web.tracing.TxNoAttribute;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -34,7 +36,10 @@ class NotificationController {
    */
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   Acknowledgement receive(
-      @Valid @RequestBody NotificationRequest notification, Authentication caller) {
+      @Valid @RequestBody NotificationRequest notification,
+      Authentication caller,
+      HttpServletRequest http) {
+    TxNoAttribute.onRequest(http, notification.txNo());
     String signedFor = WebhookSignatureAuthentication.signedMessageOf(caller).orElse(null);
     if (!notification.txNo().equals(signedFor)) {
       throw Problems.of(

@@ -1,5 +1,6 @@
 package io.notifier.account.reconciliation;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
 import io.notifier.web.client.Answer;
@@ -35,14 +36,15 @@ class PayApiClient {
 
   private final ServiceClient payApi;
 
-  PayApiClient(PayApiProperties properties) {
+  PayApiClient(PayApiProperties properties, ObservationRegistry observations) {
     this.payApi =
         new ServiceClient(
             "pay-api",
             properties.url(),
             properties.connectTimeout(),
             properties.readTimeout(),
-            Credential.bearer(properties.key()));
+            Credential.bearer(properties.key()),
+            observations);
   }
 
   /** The recharge, or empty when pay-api does not know the txNo. */

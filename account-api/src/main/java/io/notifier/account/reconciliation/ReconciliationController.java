@@ -6,7 +6,9 @@ import io.notifier.account.settlement.SettlementService;
 import io.notifier.account.settlement.SettlementSource;
 import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
+import io.notifier.web.tracing.TxNoAttribute;
 import io.notifier.web.validation.TxNo;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,7 +31,8 @@ class ReconciliationController {
   }
 
   @PostMapping("/{txNo}")
-  ReconciliationResponse reconcile(@PathVariable @TxNo String txNo) {
+  ReconciliationResponse reconcile(@PathVariable @TxNo String txNo, HttpServletRequest http) {
+    TxNoAttribute.onRequest(http, txNo);
     PayRecharge recharge =
         payApi
             .findRecharge(txNo)

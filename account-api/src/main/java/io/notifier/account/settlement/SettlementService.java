@@ -1,8 +1,11 @@
 package io.notifier.account.settlement;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.notifier.account.account.AccountRepository;
 import io.notifier.web.ProblemType;
 import io.notifier.web.Problems;
+import io.notifier.web.tracing.TxNoAttribute;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -13,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Credits a paid recharge exactly once. The de-duplication insert and the balance update share one
  * local transaction: the insert claims the txNo (a concurrent second claim waits on the row lock
  * and then fails as a duplicate), the update credits, and if the account does not exist both roll
- * back.
+ * back. Each settlement is observed as {@code account.settlement}: the credit's own span in the
+ * recharge's trace, with its txNo and source, timed by source.
  */
 @Service
 public class SettlementService {
@@ -22,10 +26,15 @@ public class SettlementService {
 
   private final SettlementRepository settlements;
   private final AccountRepository accounts;
+  private final ObservationRegistry observations;
 
-  SettlementService(SettlementRepository settlements, AccountRepository accounts) {
+  SettlementService(
+      SettlementRepository settlements,
+      AccountRepository accounts,
+      ObservationRegistry observations) {
     this.settlements = settlements;
     this.accounts = accounts;
+    this.observations = observations;
   }
 
   /**
@@ -35,6 +44,13 @@ public class SettlementService {
    */
   @Transactional
   public boolean settle(PaidRecharge recharge, SettlementSource source) {
+    return Observation.createNotStarted("account.settlement", observations)
+        .lowCardinalityKeyValue("source", source.name())
+        .highCardinalityKeyValue(TxNoAttribute.KEY, recharge.txNo())
+        .observe(() -> credit(recharge, source));
+  }
+
+  private boolean credit(PaidRecharge recharge, SettlementSource source) {
     try {
       settlements.insert(recharge.txNo(), recharge.accountNo(), recharge.amount(), source.name());
     } catch (DuplicateKeyException alreadySettled) {

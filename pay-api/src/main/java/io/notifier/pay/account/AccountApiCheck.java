@@ -1,5 +1,6 @@
 package io.notifier.pay.account;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.notifier.pay.notification.NotifyProperties;
 import io.notifier.pay.recharge.AccountCheck;
 import io.notifier.web.ProblemType;
@@ -44,14 +45,19 @@ class AccountApiCheck implements AccountCheck {
   private final Clock clock;
   private final Map<String, Instant> knownUntil = new ConcurrentHashMap<>();
 
-  AccountApiCheck(AccountCheckProperties properties, NotifyProperties notify, Clock clock) {
+  AccountApiCheck(
+      AccountCheckProperties properties,
+      NotifyProperties notify,
+      Clock clock,
+      ObservationRegistry observations) {
     this.accountApi =
         new ServiceClient(
             "account-api",
             properties.url() != null ? properties.url() : notify.accountApi(),
             properties.connectTimeout(),
             properties.readTimeout(),
-            Credential.bearer(notify.accountApiKey()));
+            Credential.bearer(notify.accountApiKey()),
+            observations);
     this.properties = properties;
     this.clock = clock;
   }

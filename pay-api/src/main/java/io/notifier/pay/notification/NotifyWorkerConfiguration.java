@@ -2,25 +2,30 @@ package io.notifier.pay.notification;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import io.notifier.activities.delivery.DeliveryActivitiesImpl;
 import io.notifier.activities.delivery.DeliveryProgressImpl;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
 import io.notifier.activities.signing.WebhookSigner;
+import io.notifier.pay.tracing.TemporalTracing;
 import io.notifier.web.client.Credential;
 import io.notifier.web.client.ServiceClient;
 import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyWorkflowImpl;
 import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
 import io.notifier.workflows.legacy.NotifyWorkflowV2Impl;
+import io.opentracing.Tracer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.RpcRetryOptions;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.spring.boot.TemporalOptionsCustomizer;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
 import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +62,16 @@ class NotifyWorkerConfiguration {
       NotifyProperties properties,
       SigningProperties signing,
       NotificationLedger ledger,
-      Clock clock) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+      Clock clock,
+      ObjectProvider<Tracer> tracer,
+      ObservationRegistry observations) {
+    // Traced like the client: each workflow, each activity attempt a span of the recharge's trace.
+    WorkerFactory factory =
+        WorkerFactory.newInstance(
+            client,
+            WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(TemporalTracing.workerInterceptors(tracer))
+                .build());
     Worker worker =
         factory.newWorker(
             properties.taskQueue(),
@@ -72,24 +85,27 @@ class NotifyWorkerConfiguration {
         NotifyWorkflowImpl.class, NotifyWorkflowV2Impl.class, NotifyWorkflowV1Impl.class);
     worker.registerActivitiesImplementations(
         new DeliveryActivitiesImpl(
-            accountApi(properties, new WebhookSigner(signing.secrets(), clock).credential()),
+            accountApi(
+                properties, new WebhookSigner(signing.secrets(), clock).credential(), observations),
             clock),
         new DeliveryProgressImpl(client),
         new ReconciliationActivitiesImpl(
-            accountApi(properties, Credential.bearer(properties.accountApiKey())),
+            accountApi(properties, Credential.bearer(properties.accountApiKey()), observations),
             clock,
             properties.reconcile().limit()),
         new OutcomeRecorder(ledger));
     return factory;
   }
 
-  private static ServiceClient accountApi(NotifyProperties properties, Credential credential) {
+  private static ServiceClient accountApi(
+      NotifyProperties properties, Credential credential, ObservationRegistry observations) {
     return new ServiceClient(
         "account-api",
         properties.accountApi(),
         properties.http().connectTimeout(),
         properties.http().requestTimeout(),
-        credential);
+        credential,
+        observations);
   }
 
   /**

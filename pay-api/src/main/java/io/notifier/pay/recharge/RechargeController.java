@@ -1,7 +1,9 @@
 package io.notifier.pay.recharge;
 
 import io.notifier.web.security.ApiKeys;
+import io.notifier.web.tracing.TxNoAttribute;
 import io.notifier.web.validation.TxNo;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -40,9 +42,11 @@ class RechargeController {
           @Pattern(
               regexp = "[\\x21-\\x7E]{1,128}",
               message = "must be 1 to 128 visible ASCII characters")
-          String idempotencyKey) {
+          String idempotencyKey,
+      HttpServletRequest http) {
     RechargeService.Recorded recorded = recharges.recharge(client.name(), request, idempotencyKey);
     Recharge recharge = recorded.recharge();
+    TxNoAttribute.onRequest(http, recharge.txNo());
     return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/recharges/" + recharge.txNo()))
         .body(RechargeView.of(recharge));
@@ -53,7 +57,8 @@ class RechargeController {
    * only its own (security.ClientsOwnRecharges); account-api and operators see any.
    */
   @GetMapping("/{txNo}")
-  RechargeView recharge(@PathVariable @TxNo String txNo) {
+  RechargeView recharge(@PathVariable @TxNo String txNo, HttpServletRequest http) {
+    TxNoAttribute.onRequest(http, txNo);
     return recharges
         .find(txNo)
         .map(RechargeView::of)

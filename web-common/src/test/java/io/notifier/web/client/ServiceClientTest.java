@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -100,6 +103,53 @@ class ServiceClientTest {
 
     assertThat(none.summary()).isEqualTo("could not connect to account-api");
     assertThat(none.detail()).contains("http://127.0.0.1:" + closed + "/account-api/api");
+  }
+
+  @Test
+  void observedItsCallsFailInTheSameWordsAndSucceedTheSame() throws IOException {
+    ObservationRegistry observations = ObservationRegistry.create();
+    List<String> observed = new CopyOnWriteArrayList<>();
+    observations
+        .observationConfig()
+        .observationHandler(
+            new ObservationHandler<>() {
+              @Override
+              public boolean supportsContext(Observation.Context context) {
+                return true;
+              }
+
+              @Override
+              public void onStop(Observation.Context context) {
+                observed.add(context.getName());
+              }
+            });
+    int closed;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closed = socket.getLocalPort();
+    }
+    ServiceClient down =
+        new ServiceClient(
+            "account-api",
+            URI.create("http://127.0.0.1:" + closed),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Credential.none(),
+            observations);
+    ServiceClient up =
+        new ServiceClient(
+            "account-api",
+            base(),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Credential.none(),
+            observations);
+
+    NoAnswer none = catchThrowableOfType(NoAnswer.class, () -> down.get("api").send());
+    up.head("api", "accounts", "1").send();
+
+    assertThat(none.summary()).isEqualTo("could not connect to account-api");
+    assertThat(arrived).extracting(Arrived::path).containsExactly("/api/accounts/1");
+    assertThat(observed).containsExactly("http.client.requests", "http.client.requests");
   }
 
   @Test
