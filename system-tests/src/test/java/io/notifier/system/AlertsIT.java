@@ -52,6 +52,11 @@ class AlertsIT {
                     assertThat(prometheus.ruleHealth())
                         .hasSize(10)
                         .allSatisfy((rule, health) -> assertThat(health).isEqualTo("ok")));
+        // Both scraped whole: Prometheus drops a scrape it cannot parse, and the alerts go silent.
+        await("pay-api and account-api scraped")
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> prometheus.query("count(up == 1)"), up -> up == 2);
         assertThat(prometheus.state(RECEIVER_FAILING)).isEqualTo("inactive");
 
         stack.stopAccountApi();
