@@ -5,19 +5,23 @@
 #                              H2 databases, all kept in .data/local across runs; pay-api :8081,
 #                              account-api :8082. Without the Temporal CLI (it cannot be installed),
 #                              an in-process Temporal instead — no Web UI, and it says so.
-#   ./run.sh dev               MariaDB (scripts/mariadb.sh) instead of H2, and the dev server
+#   ./run.sh dev               MariaDB (scripts/mariadb.sh) instead of H2, and the dev server; the
+#                              services export their traces to the trace UI (scripts/trace-ui.sh:
+#                              Zipkin on http://localhost:9411/zipkin/, taking OTLP on :4318)
 #   ./run.sh cluster           production's shape on one machine: a Temporal cluster (Temporal Server
 #                              built from its Go module, PostgreSQL, 4 history shards, frontend,
 #                              history, matching and worker as separate processes, mTLS; its Web UI
 #                              on :8233; scripts/temporal-cluster.sh), two pay-api and two account-api
 #                              instances on MariaDB behind an nginx load balancer on :8081 and :8082,
-#                              pay-api reaching account-api through it under /account-api
+#                              pay-api reaching account-api through it under /account-api; the
+#                              trace UI as in dev
 #   ./run.sh reset             wipe what the default run keeps (.data/local)
 #   ./run.sh reset cluster     wipe what the cluster keeps: its Temporal history and certificates
 #                              (.data/cluster) and its MariaDB databases (bank1_cluster, bank1_pay_cluster)
 #   ./run.sh stop <service>    from another terminal: stop account-api (or pay-api) of a running run;
 #                              in the cluster: account-api-1, account-api-2, pay-api-1, pay-api-2,
-#                              load-balancer or temporal (the whole Temporal cluster)
+#                              load-balancer or temporal (the whole Temporal cluster); in dev and
+#                              the cluster also trace-ui (Zipkin and its relay)
 #   ./run.sh start <service>   ... and start it again, with the run's settings; its log joins the run's
 #   ./run.sh stop              stop everything a run started (also what a killed run left behind)
 #
@@ -34,15 +38,19 @@ LOCAL="$DATA/local"       # the default run's databases and Temporal history, ke
 EMBEDDED="$DATA/embedded" # the fallback's databases: fresh each run, as its Temporal keeps nothing
 VERSION=0.1.0-SNAPSHOT
 SERVICES=(temporal account-api pay-api)
-CLUSTER_SERVICES=(temporal account-api-1 account-api-2 pay-api-1 pay-api-2 load-balancer)
+CLUSTER_SERVICES=(trace-ui temporal account-api-1 account-api-2 pay-api-1 pay-api-2 load-balancer)
 WEB_UI=http://localhost:8233
 CLUSTER="$ROOT/scripts/temporal-cluster.sh"
+# Dev and the cluster start it first, so that the services export their traces from their start.
+TRACE_UI_SCRIPT="$ROOT/scripts/trace-ui.sh"
+TRACE_UI="http://localhost:${TRACE_UI_PORT:-9411}/zipkin/"
 LOAD_BALANCER="$RUN/load-balancer" # nginx's configuration, logs and temporary files
 
 # The services of the run going (or of the mode named), in the order they start.
 services_of() {
   case "${1:-$(cat "$RUN/mode" 2>/dev/null || echo local)}" in
     cluster) echo "${CLUSTER_SERVICES[@]}" ;;
+    dev) echo trace-ui "${SERVICES[@]}" ;;
     *) echo "${SERVICES[@]}" ;;
   esac
 }
@@ -65,6 +73,7 @@ port_of() {
     account-api-1) echo 18082 ;;
     account-api-2) echo 18182 ;;
     load-balancer) echo 8081 ;;
+    trace-ui) echo "${TRACE_UI_PORT:-9411}" ;;
   esac
 }
 
@@ -86,6 +95,7 @@ running() {
   # return $?, not a bare return: run from the EXIT trap after Ctrl-C's `exit 130`, a bare return
   # gives the status from before the trap (130), and set -e ends the shutdown there.
   if [[ "$1" == temporal ]] && cluster_run; then "$CLUSTER" status >/dev/null 2>&1; return $?; fi
+  if [[ "$1" == trace-ui ]]; then "$TRACE_UI_SCRIPT" status >/dev/null 2>&1; return $?; fi
   local pid
   pid=$(pid_of "$1")
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null
@@ -93,7 +103,7 @@ running() {
 
 # The settings a run was started with (NOTIFY_RETRY_INTERVALS=5s ./run.sh, ...), kept so that a
 # service started again from another terminal gets them too, not the defaults.
-SETTINGS_PATTERN='^(NOTIFY_|PAY_|ACCOUNT_|TEMPORAL_|DB_|SPRING_|SERVER_|API_|CLUSTER_|JAVA_TOOL_OPTIONS)'
+SETTINGS_PATTERN='^(NOTIFY_|PAY_|ACCOUNT_|TEMPORAL_|DB_|SPRING_|SERVER_|API_|CLUSTER_|MANAGEMENT_|TRACE_|JAVA_TOOL_OPTIONS)'
 save_settings() {
   local name
   (umask 077 && : >"$RUN/settings") # it holds the run's keys and secrets
@@ -131,6 +141,10 @@ start_service() {
   # shellcheck disable=SC1091
   [[ -f "$RUN/settings" ]] && source "$RUN/settings"
   running "$name" && die "$name is already running (pid $(pid_of "$name"))"
+  if [[ "$name" == trace-ui ]]; then
+    "$TRACE_UI_SCRIPT" up >>"$RUN/$name.log" 2>&1 || die "the trace UI did not start; see $RUN/$name.log"
+    return
+  fi
   if [[ "$mode" == cluster ]]; then
     case "$name" in
       temporal) "$CLUSTER" up >>"$RUN/$name.log" 2>&1 || die "the Temporal cluster did not start; see $RUN/$name.log" ;;
@@ -250,6 +264,7 @@ stop_service() {
   # return $? (see running): a bare return here ended the shutdown before the log followers were
   # stopped, and every ./run.sh cluster left them running.
   if [[ "$name" == temporal ]] && cluster_run; then "$CLUSTER" down; return $?; fi
+  if [[ "$name" == trace-ui ]]; then "$TRACE_UI_SCRIPT" down >/dev/null; return $?; fi
   pid=$(pid_of "$name")
   running "$name" || return 0
   kill "$pid" 2>/dev/null || true
@@ -267,7 +282,9 @@ await_port() { # waits until the service listens (temporal) or reports ready (th
   port=$(port_of "$name")
   while ((SECONDS < deadline)); do
     running "$name" || die "$name exited during start; see $RUN/$name.log"
-    if [[ "$name" == temporal ]] && cluster_run; then
+    if [[ "$name" == trace-ui ]]; then
+      return # trace-ui.sh up returns once Zipkin and the relay serve
+    elif [[ "$name" == temporal ]] && cluster_run; then
       return # temporal-cluster.sh up returns once the cluster serves, its Web UI included
     elif [[ "$name" == load-balancer ]]; then
       listening 8081 && listening 8082 && return
@@ -416,11 +433,14 @@ run() {
   if [[ "$mode" == cluster ]] && listening 8082; then die "port 8082 (account-api's load balancer) is taken: stop what listens there first"; fi
   if [[ "$mode" == dev ]] && listening 7233; then
     say "Temporal already serves on 127.0.0.1:7233: using it"
-    services=(account-api pay-api)
+    services=(trace-ui account-api pay-api)
   fi
   for name in "${services[@]}"; do check_port_free "$name"; done
   if [[ "$mode" != embedded && " ${services[*]} " == *" temporal "* ]] && listening 8233; then
     die "port 8233 (the Temporal Web UI) is taken: another run, or something else, is listening there"
+  fi
+  if [[ " ${services[*]} " == *" trace-ui "* ]] && listening "${TRACE_OTLP_PORT:-4318}"; then
+    die "port ${TRACE_OTLP_PORT:-4318} (the trace UI's OTLP) is taken: another run, or a collector, is listening there"
   fi
 
   if [[ -z "${NOTIFY_SKIP_BUILD:-}" ]]; then
@@ -434,6 +454,17 @@ run() {
   for name in account-api pay-api temporal; do
     [[ -f "$(jar_of "$name")" ]] || die "$(jar_of "$name") is missing: run ./run.sh without NOTIFY_SKIP_BUILD"
   done
+  local traces=""
+  if [[ " ${services[*]} " == *" trace-ui "* ]]; then
+    "$TRACE_UI_SCRIPT" ensure >/dev/null
+    # The services export to the trace UI's relay, unless told to export elsewhere.
+    if [[ -z "${MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT:-}" ]]; then
+      eval "$("$TRACE_UI_SCRIPT" env)"
+      traces=" · traces $TRACE_UI"
+    else
+      say "Traces go to $MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT (MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT), not to the trace UI"
+    fi
+  fi
 
   echo "$mode" >"$RUN/mode"
   echo $$ >"$RUN/run.pid"
@@ -459,6 +490,12 @@ run() {
     story="
   # each notification's story in the Web UI (pay-api logs the link of each): find it by TxNo
   $WEB_UI/namespaces/default/workflows?query=TxNo%3D%22<txNo>%22
+"
+  fi
+  if [[ -n "$traces" ]]; then
+    ui+="$traces"
+    story+="  # each recharge's trace in Zipkin: Run Query, then Show on the root pay-api: http post /api/recharges
+  $TRACE_UI?annotationQuery=txNo%3D<txNo>
 "
   fi
   follow_logs "${services[@]}"

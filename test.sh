@@ -4,8 +4,9 @@
 # Temporal dev server. On a fresh machine it installs what it needs first: MariaDB (apt-get), the
 # Temporal CLI (PyPI, into .tools), Chromium with its ChromeDriver (apt-get) for the browser test of
 # the Web UI, nginx (apt-get) for the gateway in front of account-api and the cluster's load
-# balancer, PostgreSQL (apt-get) for the cluster's Temporal, and, built from their Go sources into
-# .tools, Temporal Server with its Web UI server (scripts/temporal-cluster.sh) and tctl: those two
+# balancer, Zipkin (its executable jar, from Maven Central into .tools) for the trace UI, PostgreSQL
+# (apt-get) for the cluster's Temporal, and, built from their Go sources into .tools, Temporal
+# Server with its Web UI server (scripts/temporal-cluster.sh) and tctl: those two
 # builds take minutes the first time, so they run in the background while the unit tests do, and
 # the end-to-end tests wait for them. Prometheus (apt-get) brings promtool, which checks the alert
 # rules (docs/ops/alerts.yml) and runs their unit tests before Maven starts; AlertsIT runs a real
@@ -42,6 +43,9 @@ say "Chromium and ChromeDriver"
 
 say "nginx (the gateway in front of account-api in the end-to-end tests, the cluster's load balancer)"
 "$ROOT/scripts/nginx.sh" ensure
+
+say "Zipkin (the trace UI of ./run.sh dev and cluster, which TraceUiIT opens)"
+"$ROOT/scripts/trace-ui.sh" ensure
 
 say "Prometheus: the alert rules checked and their unit tests run by promtool"
 PROMETHEUS=$("$ROOT/scripts/prometheus.sh" ensure)

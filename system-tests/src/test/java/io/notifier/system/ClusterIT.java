@@ -47,8 +47,10 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
+  /** The cluster's, its services' and its trace UI's (Zipkin 9411, the relay's OTLP 4318). */
   private static final List<Integer> PORTS =
-      List.of(7233, 8081, 8082, 8233, 18081, 18181, 18082, 18182);
+      List.of(7233, 8081, 8082, 8233, 18081, 18181, 18082, 18182, 9411, 4318);
+
   private static final URI WEB_UI = URI.create("http://localhost:8233");
   private static final Path SCREENSHOTS =
       Path.of(System.getProperty("notify.screenshots", "target/screenshots"), "cluster");

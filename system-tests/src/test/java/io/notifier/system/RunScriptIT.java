@@ -44,7 +44,9 @@ import tools.jackson.databind.JsonNode;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunScriptIT {
 
-  private static final List<Integer> PORTS = List.of(7233, 8081, 8082, 8233);
+  /** The quickstart's, and the trace UI's (Zipkin, its relay), which the default run leaves off. */
+  private static final List<Integer> PORTS = List.of(7233, 8081, 8082, 8233, 9411, 4318);
+
   private static final URI WEB_UI = URI.create("http://localhost:8233");
   private static final Path SCREENSHOTS =
       Path.of(System.getProperty("notify.screenshots", "target/screenshots"));
@@ -111,7 +113,7 @@ class RunScriptIT {
 
   @Test
   @Order(1)
-  void aRechargeIsCreditedAndPayApiGivesTheLinkToItsStory() {
+  void aRechargeIsCreditedAndPayApiGivesTheLinkToItsStory() throws Exception {
     BigDecimal before = balance("1");
     recharge("2", "0.01"); // account-api is asked once of each account, while it is up
 
@@ -141,6 +143,11 @@ class RunScriptIT {
     await("pay-api logs the link of its run")
         .atMost(Duration.ofSeconds(5))
         .until(() -> Files.readString(root.resolve(".data/run/pay-api.log")).contains(run));
+    // The default run starts no trace UI, and each service says that it exports no traces.
+    for (String service : List.of("pay-api", "account-api")) {
+      assertThat(Files.readString(root.resolve(".data/run/" + service + ".log")))
+          .contains("Traces are not exported");
+    }
     // Closed notifications are kept a week, set by the run itself: the dev server keeps a day.
     assertThat(
             temporal
