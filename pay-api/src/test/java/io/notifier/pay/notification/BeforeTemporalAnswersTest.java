@@ -3,13 +3,22 @@ package io.notifier.pay.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.notifier.pay.Credentials;
 import io.notifier.pay.PayApiIntegrationTest;
-import io.notifier.temporaldev.EmbeddedTemporal;
+import io.notifier.workflows.NotifySearchAttributes;
+import io.temporal.api.enums.v1.IndexedValueType;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.internal.testservice.TestServicesStarter;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -48,7 +57,7 @@ class BeforeTemporalAnswersTest extends PayApiIntegrationTest {
     assertThat(workerStarted()).isZero();
     String txNo = recharge();
 
-    try (EmbeddedTemporal temporal = EmbeddedTemporal.start("127.0.0.1", TEMPORAL_PORT)) {
+    try (TemporalOnPort temporal = TemporalOnPort.start(TEMPORAL_PORT)) {
       await().atMost(Duration.ofSeconds(60)).until(workerStart::started);
       relay.relayPending();
 
@@ -80,6 +89,45 @@ class BeforeTemporalAnswersTest extends PayApiIntegrationTest {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Temporal's Java test server on a given loopback port, the notifier's attributes known. */
+  private record TemporalOnPort(TestServicesStarter temporal, Server server)
+      implements AutoCloseable {
+
+    static TemporalOnPort start(int port) throws IOException {
+      TestServicesStarter temporal = new TestServicesStarter(true, 0);
+      NettyServerBuilder builder =
+          NettyServerBuilder.forAddress(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+      for (BindableService service : temporal.getServices()) {
+        builder.addService(service);
+      }
+      TemporalOnPort started = new TemporalOnPort(temporal, builder.build().start());
+      OperatorServiceStubs operator =
+          OperatorServiceStubs.newServiceStubs(
+              OperatorServiceStubsOptions.newBuilder()
+                  .setTarget("127.0.0.1:" + port)
+                  .validateAndBuildWithDefaults());
+      try {
+        AddSearchAttributesRequest.Builder attributes =
+            AddSearchAttributesRequest.newBuilder().setNamespace("default");
+        NotifySearchAttributes.ALL.forEach(
+            key ->
+                attributes.putSearchAttributes(
+                    key.getName(), IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD));
+        operator.blockingStub().addSearchAttributes(attributes.build());
+      } finally {
+        operator.shutdownNow();
+      }
+      return started;
+    }
+
+    @Override
+    public void close() {
+      server.shutdownNow();
+      temporal.close();
     }
   }
 }
