@@ -4,8 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.notifier.activities.delivery.DeliveryActivitiesImpl;
 import io.notifier.activities.delivery.DeliveryProgressImpl;
+import io.notifier.activities.operator.OperatorEventActivitiesImpl;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
+import io.notifier.activities.signing.WebhookSigner;
 import io.notifier.testing.AccountApiStub;
+import io.notifier.testing.OperatorInbox;
 import io.notifier.web.client.Credential;
 import io.notifier.web.client.ServiceClient;
 import io.notifier.workflows.NotificationState;
@@ -18,6 +21,8 @@ import io.notifier.workflows.NotifyWorkflowOptions;
 import io.notifier.workflows.RechargeNotification;
 import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
 import io.notifier.workflows.legacy.NotifyWorkflowV2Impl;
+import io.notifier.workflows.operator.OperatorEventSettings;
+import io.notifier.workflows.operator.OperatorEventWorkflowImpl;
 import io.temporal.api.enums.v1.EventType;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.client.WorkflowClient;
@@ -33,6 +38,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The time-skipping test server with a worker as pay-api runs it: the real workflow types and the
@@ -50,6 +56,9 @@ public final class NotifyTestEnvironment implements AutoCloseable {
   public final AccountApiStub accountApi;
   public final RecordedOutcomes outcomes = new RecordedOutcomes();
 
+  /** The operator's endpoint for operator events, when they are on. */
+  public final OperatorInbox operator;
+
   public NotifyTestEnvironment() {
     this(AccountApiStub.start(), true);
   }
@@ -59,7 +68,18 @@ public final class NotifyTestEnvironment implements AutoCloseable {
    *     notification's first task runs late
    */
   public NotifyTestEnvironment(AccountApiStub accountApi, boolean startWorker) {
+    this(accountApi, startWorker, null);
+  }
+
+  /** With operator events sent to {@code operator}, one receiver.recovered per minute at most. */
+  public static NotifyTestEnvironment withOperatorEvents() {
+    return new NotifyTestEnvironment(AccountApiStub.start(), true, OperatorInbox.start());
+  }
+
+  private NotifyTestEnvironment(
+      AccountApiStub accountApi, boolean startWorker, OperatorInbox operator) {
     this.accountApi = accountApi;
+    this.operator = operator;
     TestEnvironmentOptions.Builder options = TestEnvironmentOptions.newBuilder();
     NotifySearchAttributes.ALL.forEach(
         key ->
@@ -68,17 +88,38 @@ public final class NotifyTestEnvironment implements AutoCloseable {
     temporal = TestWorkflowEnvironment.newInstance(options.build());
     Worker worker = temporal.newWorker(TASK_QUEUE);
     worker.registerWorkflowImplementationTypes(
-        NotifyWorkflowImpl.class, NotifyWorkflowV2Impl.class, NotifyWorkflowV1Impl.class);
+        NotifyWorkflowImpl.class,
+        NotifyWorkflowV2Impl.class,
+        NotifyWorkflowV1Impl.class,
+        OperatorEventWorkflowImpl.class);
     Clock serverTime = new ServerClock();
     worker.registerActivitiesImplementations(
         new DeliveryActivitiesImpl(client(TestSigning.signer().credential()), serverTime),
         new DeliveryProgressImpl(temporal.getWorkflowClient()),
         new ReconciliationActivitiesImpl(
             client(Credential.bearer(PAY_API_KEY)), serverTime, Duration.ofDays(7)),
-        outcomes);
+        outcomes,
+        operator == null
+            ? OperatorEventActivitiesImpl.disabled()
+            : new OperatorEventActivitiesImpl(
+                Optional.of(operatorClient(operator)), OPERATOR_EVENTS));
     if (startWorker) {
       temporal.start();
     }
+  }
+
+  /** On, retried for three days, one receiver.recovered per minute at most. */
+  public static final OperatorEventSettings OPERATOR_EVENTS =
+      new OperatorEventSettings(true, Duration.ofDays(3), Duration.ofMinutes(1));
+
+  /** The operator events' client, as pay-api makes it: the URL, their own signer. */
+  private static ServiceClient operatorClient(OperatorInbox operator) {
+    return new ServiceClient(
+        "the operator URL",
+        operator.url(),
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(5),
+        new WebhookSigner(List.of(operator.secret()), Clock.systemUTC()).credential());
   }
 
   private ServiceClient client(Credential credential) {
@@ -177,6 +218,9 @@ public final class NotifyTestEnvironment implements AutoCloseable {
   public void close() {
     temporal.close();
     accountApi.close();
+    if (operator != null) {
+      operator.close();
+    }
   }
 
   /** The test server's skipped time, for the activities' records of their attempts. */

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * mvn -pl activities -am install -DskipTests
  * mvn -pl activities exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.notifier.activities.RecordHistories \
- *   -Dexec.args=$PWD/workflows/src/test/resources/histories/v5
+ *   -Dexec.args=$PWD/workflows/src/test/resources/histories/v6
  * </pre>
  */
 public final class RecordHistories {
@@ -142,7 +142,8 @@ public final class RecordHistories {
     Files.createDirectories(dir);
     for (var scenario : SCENARIOS.entrySet()) {
       String txNo = "tx-" + scenario.getKey();
-      try (NotifyTestEnvironment env = new NotifyTestEnvironment()) {
+      // With operator events on: their child workflows are part of what must replay.
+      try (NotifyTestEnvironment env = NotifyTestEnvironment.withOperatorEvents()) {
         scenario.getValue().accept(env, txNo);
         String history =
             env.temporal

@@ -1,6 +1,7 @@
 package io.notifier.pay;
 
 import io.notifier.pay.notification.NotifyProperties;
+import io.notifier.pay.notification.OperatorEventProperties;
 import io.notifier.pay.notification.SigningProperties;
 import io.notifier.testing.DocumentedSettings;
 import io.notifier.web.ApiEdgeProperties;
@@ -20,12 +21,15 @@ class DocumentedSettingsTest {
             List.of(
                 NotifyProperties.class,
                 SigningProperties.class,
+                OperatorEventProperties.class,
                 Class.forName("io.notifier.pay.account.AccountCheckProperties"),
                 Class.forName("io.notifier.pay.security.PayApiSecurityProperties"),
                 ApiEdgeProperties.class),
             Map.of(
                 "notify.account-api-key", "k",
                 "notify.signing.secrets", Credentials.SECRET,
+                "notify.operator-events.url", "https://ops.example.com/notifier-events",
+                "notify.operator-events.secrets", Credentials.SECRET,
                 "pay-api.security.client-keys", "shop:k1",
                 "pay-api.security.query-keys", "account-api:k2",
                 "pay-api.security.operator-keys", "ops:k3"));

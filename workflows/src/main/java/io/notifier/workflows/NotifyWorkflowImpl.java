@@ -7,6 +7,8 @@ import io.notifier.workflows.delivery.DeliveryReceipt;
 import io.notifier.workflows.delivery.DeliveryRequest;
 import io.notifier.workflows.delivery.FailedAttempt;
 import io.notifier.workflows.delivery.FailedAttempts;
+import io.notifier.workflows.operator.OperatorEventData;
+import io.notifier.workflows.operator.OperatorEvents;
 import io.notifier.workflows.outcome.NotificationOutcome;
 import io.notifier.workflows.outcome.OutcomeActivities;
 import io.notifier.workflows.reconciliation.ReconciliationActivities;
@@ -109,6 +111,10 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
   private Instant reconcileAt;
   private Instant finishedAt;
   private String payResult;
+  private boolean creditedByReconciliation;
+  private Instant failingSince;
+
+  private final OperatorEvents operatorEvents = new OperatorEvents();
 
   private boolean reconcileRequested;
   private boolean retryRequested;
@@ -286,6 +292,8 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
     try {
       ReconciliationResult found = reconciliation.get();
       payResult = found.payResult();
+      creditedByReconciliation =
+          found.settled() && RechargeNotification.SUCCESS.equals(found.payResult());
       if (found.concluded()) {
         return Step.RECONCILED;
       }
@@ -313,6 +321,7 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
         "Notification of {} NEEDS_ATTENTION: {}. An operator may signal retry, reconcile or close",
         txNo(),
         reason);
+    operatorEvents.needsAttention(eventData());
     Workflow.await(() -> retryRequested || reconcileRequested || closeRequested());
     if (closeRequested()) {
       return Step.CLOSE;
@@ -351,7 +360,28 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
       Workflow.setCurrentDetails(details());
       log.info("Notification of {} is {} at once", txNo(), status);
     }
+    // After the outcome is recorded and published: an event never delays either.
+    if (outcome == NotifyStatus.NOTIFIED && failingSince != null) {
+      operatorEvents.receiverRecovered(eventData());
+    } else if (outcome == NotifyStatus.RECONCILED && creditedByReconciliation) {
+      operatorEvents.reconciled(eventData());
+    }
     return status();
+  }
+
+  /** The notification as an operator event tells it. */
+  private OperatorEventData eventData() {
+    return new OperatorEventData(
+        txNo(),
+        Workflow.getInfo().getWorkflowId(),
+        notification.accountNo(),
+        notification.amount(),
+        status.name(),
+        attempts,
+        reason,
+        lastError,
+        payResult,
+        failingSince);
   }
 
   // Signals and the query.
@@ -426,6 +456,9 @@ public class NotifyWorkflowImpl implements NotifyWorkflow {
   private void learn(FailedAttempts failed) {
     if (failed.count() > failures.count()) {
       failures = failed;
+      if (failingSince == null) {
+        failingSince = failed.recent().getFirst().at();
+      }
       attempts = Math.max(attempts, failed.count());
       FailedAttempt last = failed.recent().getLast();
       recordError(last.error(), last.detailOrError());

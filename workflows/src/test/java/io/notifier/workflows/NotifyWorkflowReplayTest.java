@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * NotifyWorkflowV2, whose first attempt is a local activity in the first workflow task, run by its
  * own. v5: the type NotifyWorkflowV3, which writes its outcome into pay-api before it completes and
  * waits for an operator where the others ended FAILED (recorded by activities' RecordHistories).
+ * v6: the same type with operator events on, each a child workflow behind {@code
+ * Workflow.getVersion("operator-events")}; the v5 histories, which have no version marker, replay
+ * through the path without events.
  */
 class NotifyWorkflowReplayTest {
 
@@ -99,5 +102,24 @@ class NotifyWorkflowReplayTest {
   void historiesOfTheVersionThatOwnsItsOutcomeReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/v5/" + scenario + ".json", NotifyWorkflowImpl.class);
+  }
+
+  @ParameterizedTest(name = "v6 {0}")
+  @ValueSource(
+      strings = {
+        "delivered-at-once",
+        "delivered-after-retries",
+        "rejected-then-reconciled",
+        "reconciled-by-timer",
+        "reconciled-by-signal",
+        "needs-attention-then-retried",
+        "needs-attention-then-reconciled",
+        "needs-attention-then-closed",
+        "closed-while-notifying",
+        "reconciliation-gave-up-then-closed"
+      })
+  void historiesOfTheVersionThatTellsTheOperatorReplay(String scenario) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/v6/" + scenario + ".json", NotifyWorkflowImpl.class);
   }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.notifier.activities.delivery.DeliveryActivitiesImpl;
 import io.notifier.activities.delivery.DeliveryProgressImpl;
+import io.notifier.activities.operator.OperatorEventActivitiesImpl;
 import io.notifier.activities.reconciliation.ReconciliationActivitiesImpl;
 import io.notifier.activities.signing.WebhookSigner;
 import io.notifier.pay.tracing.TemporalTracing;
@@ -14,6 +15,7 @@ import io.notifier.workflows.NotifyPolicy;
 import io.notifier.workflows.NotifyWorkflowImpl;
 import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
 import io.notifier.workflows.legacy.NotifyWorkflowV2Impl;
+import io.notifier.workflows.operator.OperatorEventWorkflowImpl;
 import io.opentracing.Tracer;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.RpcRetryOptions;
@@ -25,6 +27,7 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -61,6 +64,7 @@ class NotifyWorkerConfiguration {
       WorkflowClient client,
       NotifyProperties properties,
       SigningProperties signing,
+      OperatorEventProperties operatorEvents,
       NotificationLedger ledger,
       Clock clock,
       ObjectProvider<Tracer> tracer,
@@ -80,9 +84,13 @@ class NotifyWorkerConfiguration {
                 .setUsingVirtualThreadsOnActivityWorker(true)
                 .setUsingVirtualThreadsOnLocalActivityWorker(true)
                 .build());
-    // NotifyWorkflowV3 for new notifications; the retired types for those started before.
+    // NotifyWorkflowV3 for new notifications; the retired types for those started before; and
+    // the operator events they start.
     worker.registerWorkflowImplementationTypes(
-        NotifyWorkflowImpl.class, NotifyWorkflowV2Impl.class, NotifyWorkflowV1Impl.class);
+        NotifyWorkflowImpl.class,
+        NotifyWorkflowV2Impl.class,
+        NotifyWorkflowV1Impl.class,
+        OperatorEventWorkflowImpl.class);
     worker.registerActivitiesImplementations(
         new DeliveryActivitiesImpl(
             accountApi(
@@ -93,8 +101,30 @@ class NotifyWorkerConfiguration {
             accountApi(properties, Credential.bearer(properties.accountApiKey()), observations),
             clock,
             properties.reconcile().limit()),
-        new OutcomeRecorder(ledger));
+        new OutcomeRecorder(ledger),
+        operatorEventActivities(operatorEvents, properties, clock, observations));
     return factory;
+  }
+
+  /** Posts operator events, signed with their own secrets, when an operator URL is configured. */
+  private static OperatorEventActivitiesImpl operatorEventActivities(
+      OperatorEventProperties operatorEvents,
+      NotifyProperties properties,
+      Clock clock,
+      ObservationRegistry observations) {
+    if (!operatorEvents.enabled()) {
+      return OperatorEventActivitiesImpl.disabled();
+    }
+    return new OperatorEventActivitiesImpl(
+        Optional.of(
+            new ServiceClient(
+                "the operator URL",
+                operatorEvents.url(),
+                properties.http().connectTimeout(),
+                properties.http().requestTimeout(),
+                new WebhookSigner(operatorEvents.secrets(), clock).credential(),
+                observations)),
+        operatorEvents.settings());
   }
 
   private static ServiceClient accountApi(

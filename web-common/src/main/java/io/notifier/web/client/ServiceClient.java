@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class ServiceClient {
 
   private final String service;
+  private final URI configured;
   private final URI base;
   private final Duration requestTimeout;
   private final Credential credential;
@@ -76,6 +77,7 @@ public final class ServiceClient {
           service + "'s URL must be absolute, such as http://127.0.0.1:8082: " + baseUrl);
     }
     this.service = service;
+    this.configured = baseUrl;
     this.base = withTrailingSlash(baseUrl);
     this.requestTimeout = requestTimeout;
     this.credential = credential;
@@ -109,6 +111,9 @@ public final class ServiceClient {
    * metric's tag would make one time series per recharge.
    */
   private String uriTemplate(HttpRequest request) {
+    if (request.uri().equals(configured)) {
+      return "/";
+    }
     String[] segments = base.relativize(request.uri()).getRawPath().split("/");
     return segments.length <= 2
         ? "/" + String.join("/", segments)
@@ -119,8 +124,14 @@ public final class ServiceClient {
     return service;
   }
 
-  /** The address of {@code segments} under the base URL, each segment percent-encoded. */
+  /**
+   * The address of {@code segments} under the base URL, each segment percent-encoded; without
+   * segments, the URL exactly as configured (an endpoint of its own, such as the operator URL).
+   */
   public URI uri(String... segments) {
+    if (segments.length == 0) {
+      return configured;
+    }
     String path =
         Arrays.stream(segments)
             .map(segment -> URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"))

@@ -49,6 +49,15 @@ class ServiceClientTest {
   }
 
   @Test
+  void withoutSegmentsItCallsTheUrlExactlyAsConfigured() {
+    ServiceClient client = client(URI.create(base() + "/ops/notifier-events?team=pay"));
+
+    client.post().json(java.util.Map.of("type", "test")).send();
+
+    assertThat(arrived).extracting(Arrived::path).containsExactly("/ops/notifier-events");
+  }
+
+  @Test
   void aBaseUrlWithATrailingSlashIsTheSame() {
     ServiceClient client = client(URI.create(base() + "/account-api/"));
 
