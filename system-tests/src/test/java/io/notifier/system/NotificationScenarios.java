@@ -3,6 +3,7 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.testing.OperatorInbox;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -167,6 +168,13 @@ abstract class NotificationScenarios implements TrustScenarios {
         .as("delivered at the first attempt after the receiver came back")
         .isLessThanOrEqualTo(stack.policy.intervals().getLast().plusSeconds(1));
     assertThat(stack.balance("1")).isEqualByComparingTo(before.add(new BigDecimal("40.00")));
+    // The operator hears that the receiver answers again, signed with the events' own secret.
+    OperatorInbox.Event recovered = stack.awaitOperatorEvent("receiver.recovered", txNo);
+    assertThat(recovered.id()).startsWith("operator-event:receiver.recovered:");
+    assertThat(recovered.data().path("status").asString()).isEqualTo("NOTIFIED");
+    assertThat(recovered.data().path("attempts").asInt())
+        .isEqualTo(notified.path("attempts").asInt());
+    assertThat(recovered.data().path("lastError").asString()).contains("account-api");
   }
 
   @Test
@@ -191,6 +199,12 @@ abstract class NotificationScenarios implements TrustScenarios {
                 .plus(stack.policy.reconcileAfter()));
     assertThat(reconciled.path("payResult").asString()).isEqualTo("success");
     assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("8.88")));
+    // Money settled after the window: the operator is told, with what was settled.
+    OperatorInbox.Event event = stack.awaitOperatorEvent("notification.reconciled", txNo);
+    assertThat(event.id()).isEqualTo("operator-event:notification.reconciled:" + txNo);
+    assertThat(event.data().path("amount").asString()).isEqualTo("8.88");
+    assertThat(event.data().path("accountNo").asString()).isEqualTo("2");
+    assertThat(event.data().path("payResult").asString()).isEqualTo("success");
   }
 
   @Test
@@ -253,6 +267,14 @@ abstract class NotificationScenarios implements TrustScenarios {
           .until(() -> needsAttentionCount() >= 3);
       assertThat(Files.readString(stack.payApiLog()))
           .contains("Notification of " + waiting.getFirst() + " NEEDS_ATTENTION");
+      // ... and by an operator event each, at the operator's endpoint.
+      for (String txNo : waiting) {
+        OperatorInbox.Event event = stack.awaitOperatorEvent("notification.needs_attention", txNo);
+        assertThat(event.id())
+            .isEqualTo("operator-event:notification.needs_attention:" + txNo + ":1");
+        assertThat(event.data().path("reason").asString())
+            .startsWith("reconciliation gave up after 2s");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -315,6 +337,8 @@ abstract class NotificationScenarios implements TrustScenarios {
     JsonNode closed = stack.awaitNotification(waiting.get(2), "CLOSED", Duration.ofSeconds(30));
     assertThat(closed.path("reason").asString()).isEqualTo("refunded at the counter");
     assertThat(closed.path("source").asString()).isEqualTo("PAY_API");
+    // The reconciled one credited the account: the operator hears of it too.
+    stack.awaitOperatorEvent("notification.reconciled", waiting.get(1));
     // 1.10 delivered and 2.20 reconciled; 3.30 closed by the operator: not credited.
     assertThat(stack.balance("2")).isEqualByComparingTo(before.add(new BigDecimal("3.30")));
   }

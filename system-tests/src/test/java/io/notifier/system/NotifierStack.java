@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.notifier.temporaldev.DevServer;
 import io.notifier.testing.FreePorts;
+import io.notifier.testing.OperatorInbox;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -62,6 +63,12 @@ abstract class NotifierStack implements AutoCloseable {
   final int accountApiPort = FreePorts.find();
   final int payApiPort = FreePorts.find();
   final FaultProxy receiverLink = FaultProxy.to(accountApiPort, FreePorts.find());
+
+  /**
+   * The operator's endpoint for operator events, which verifies each with the reference library.
+   * One receiver.recovered per second at most, so each scenario's recovery is its own.
+   */
+  final OperatorInbox operator = OperatorInbox.start();
 
   /** The secret pay-api signs with and account-api checks, unless a test says otherwise. */
   final String signingSecret = newSecret();
@@ -174,6 +181,9 @@ abstract class NotifierStack implements AutoCloseable {
             "--notify.relay.interval=1s",
             "--notify.relay.grace=2s",
             "--notify.signing.secrets=" + payApiSecrets,
+            "--notify.operator-events.url=" + operator.url(),
+            "--notify.operator-events.secrets=" + operator.secret(),
+            "--notify.operator-events.recovered-period=1s",
             "--pay-api.security.client-keys=shop:" + CLIENT_KEY + ",other:" + OTHER_CLIENT_KEY,
             "--pay-api.security.query-keys=account-api:" + QUERY_KEY,
             "--pay-api.security.operator-keys=ops:" + OPERATOR_KEY,
@@ -265,6 +275,23 @@ abstract class NotifierStack implements AutoCloseable {
     return notification.body();
   }
 
+  /** The operator event of {@code type} about {@code txNo}, once it arrived and verified. */
+  OperatorInbox.Event awaitOperatorEvent(String type, String txNo) {
+    await(type + " of " + txNo + " at the operator's endpoint")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> operatorEvent(type, txNo) != null);
+    assertThat(operator.refused()).as("operator events that did not verify").isEmpty();
+    return operatorEvent(type, txNo);
+  }
+
+  private OperatorInbox.Event operatorEvent(String type, String txNo) {
+    return operator.events(type).stream()
+        .filter(event -> event.data().path("txNo").asString().equals(txNo))
+        .findFirst()
+        .orElse(null);
+  }
+
   JsonNode awaitNotification(String txNo, String status, Duration within) {
     return await("notification of " + txNo + " " + status)
         .atMost(within)
@@ -310,6 +337,7 @@ abstract class NotifierStack implements AutoCloseable {
   @Override
   public void close() {
     receiverLink.close();
+    operator.close();
     if (payApiProcess != null) {
       payApiProcess.stop();
     }

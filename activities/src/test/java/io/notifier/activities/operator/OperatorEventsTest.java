@@ -62,7 +62,7 @@ class OperatorEventsTest {
     assertThat(event.data().path("txNo").asString()).isEqualTo(txNo);
     assertThat(event.data().path("workflowId").asString()).isEqualTo("notify-" + txNo);
     assertThat(event.data().path("accountNo").asString()).isEqualTo("1");
-    assertThat(event.data().path("amount").decimalValue()).isEqualByComparingTo("100.00");
+    assertThat(event.data().path("amount").asString()).isEqualTo("100.00");
     assertThat(event.data().path("status").asString()).isEqualTo("NEEDS_ATTENTION");
     assertThat(event.data().path("attempts").asInt()).isEqualTo(2);
     assertThat(event.data().path("reason").asString()).contains("knows no recharge " + txNo);

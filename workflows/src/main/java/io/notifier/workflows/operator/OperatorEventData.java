@@ -1,5 +1,6 @@
 package io.notifier.workflows.operator;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param txNo the recharge's transaction number
  * @param workflowId its notification's workflow ({@code notify-<txNo>}), for the Web UI and the CLI
  * @param accountNo the account to credit
- * @param amount the amount, as recorded
+ * @param amount the amount, as recorded; a JSON string ("100.00"), as in the notification
  * @param status the notification's NotifyStatus after the event
  * @param attempts delivery attempts made so far
  * @param reason why it is in that status, in the workflow's words
@@ -22,7 +23,7 @@ public record OperatorEventData(
     String txNo,
     String workflowId,
     String accountNo,
-    BigDecimal amount,
+    @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
     String status,
     int attempts,
     String reason,
