@@ -7,10 +7,13 @@ import io.notifier.testing.AccountApiStub;
 import io.notifier.testing.StubHttpServer.Answer;
 import io.notifier.testing.StubHttpServer.Received;
 import io.notifier.workflows.NotifyWorkflow;
+import io.temporal.api.history.v1.HistoryEvent;
+import io.temporal.client.WorkflowClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -137,6 +140,27 @@ public final class RecordHistories {
 
   private RecordHistories() {}
 
+  /**
+   * The OperatorEvent workflows the notification started, each once it has sent its event: {@code
+   * <scenario>-<n>.json}.
+   */
+  private static void recordOperatorEvents(
+      NotifyTestEnvironment env, String txNo, Path dir, String scenario) throws IOException {
+    WorkflowClient client = env.temporal.getWorkflowClient();
+    List<String> children =
+        client.fetchHistory(NotifyWorkflow.workflowId(txNo)).getEvents().stream()
+            .filter(HistoryEvent::hasStartChildWorkflowExecutionInitiatedEventAttributes)
+            .map(e -> e.getStartChildWorkflowExecutionInitiatedEventAttributes().getWorkflowId())
+            .toList();
+    for (int n = 0; n < children.size(); n++) {
+      String id = children.get(n);
+      client.newUntypedWorkflowStub(id).getResult(Void.class);
+      Files.createDirectories(dir);
+      Files.writeString(
+          dir.resolve(scenario + "-" + (n + 1) + ".json"), client.fetchHistory(id).toJson(true));
+    }
+  }
+
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/histories");
     Files.createDirectories(dir);
@@ -151,6 +175,7 @@ public final class RecordHistories {
                 .fetchHistory(NotifyWorkflow.workflowId(txNo))
                 .toJson(true);
         Files.writeString(dir.resolve(scenario.getKey() + ".json"), history);
+        recordOperatorEvents(env, txNo, dir.resolve("operator-events"), scenario.getKey());
       }
     }
     System.out.println("Recorded histories in " + dir.toAbsolutePath());

@@ -50,7 +50,7 @@ class AlertsIT {
             .untilAsserted(
                 () ->
                     assertThat(prometheus.ruleHealth())
-                        .hasSize(10)
+                        .hasSize(11)
                         .allSatisfy((rule, health) -> assertThat(health).isEqualTo("ok")));
         // Both scraped whole: Prometheus drops a scrape it cannot parse, and the alerts go silent.
         await("pay-api and account-api scraped")
@@ -81,6 +81,8 @@ class AlertsIT {
                 "notify_relay_backlog",
                 "notify_unsettled_oldest_age_seconds",
                 "notify_sweeper_restarted_total",
+                // the receiver.recovered event of the pending notification, sent
+                "notify_operator_events_total",
                 "temporal_worker_task_slots_available",
                 "temporal_workflow_task_schedule_to_start_latency_seconds_count");
         assertThat(prometheus.query("max(notify_relay_backlog)")).isZero();

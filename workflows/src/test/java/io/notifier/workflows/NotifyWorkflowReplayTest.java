@@ -2,6 +2,7 @@ package io.notifier.workflows;
 
 import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
 import io.notifier.workflows.legacy.NotifyWorkflowV2Impl;
+import io.notifier.workflows.operator.OperatorEventWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -121,5 +122,24 @@ class NotifyWorkflowReplayTest {
   void historiesOfTheVersionThatTellsTheOperatorReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/v6/" + scenario + ".json", NotifyWorkflowImpl.class);
+  }
+
+  @ParameterizedTest(name = "OperatorEvent {0}")
+  @ValueSource(
+      strings = {
+        "delivered-after-retries-1",
+        "rejected-then-reconciled-1",
+        "reconciled-by-timer-1",
+        "reconciled-by-signal-1",
+        "needs-attention-then-retried-1",
+        "needs-attention-then-retried-2",
+        "needs-attention-then-reconciled-1",
+        "needs-attention-then-reconciled-2",
+        "needs-attention-then-closed-1",
+        "reconciliation-gave-up-then-closed-1"
+      })
+  void historiesOfTheOperatorEventWorkflowReplay(String scenario) throws Exception {
+    WorkflowReplayer.replayWorkflowExecutionFromResource(
+        "histories/v6/operator-events/" + scenario + ".json", OperatorEventWorkflowImpl.class);
   }
 }
