@@ -26,9 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -67,15 +65,7 @@ class RunScriptIT {
   private Browser browser;
 
   @RegisterExtension
-  final TestWatcher screenshotOnFailure =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (browser != null) {
-            browser.screenshot("failure");
-          }
-        }
-      };
+  final ScreenshotOnFailure screenshotOnFailure = new ScreenshotOnFailure(() -> browser);
 
   @BeforeAll
   void startTheQuickstart() throws Exception {

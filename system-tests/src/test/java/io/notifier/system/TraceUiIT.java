@@ -22,9 +22,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Dimension;
 import tools.jackson.databind.JsonNode;
 
@@ -60,15 +58,7 @@ class TraceUiIT {
   private Browser browser;
 
   @RegisterExtension
-  final TestWatcher screenshotOnFailure =
-      new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-          if (browser != null) {
-            browser.screenshot("failure");
-          }
-        }
-      };
+  final ScreenshotOnFailure screenshotOnFailure = new ScreenshotOnFailure(() -> browser);
 
   @BeforeAll
   void startDevWithItsTraceUi() throws Exception {
