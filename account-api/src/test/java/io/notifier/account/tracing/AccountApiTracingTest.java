@@ -84,6 +84,41 @@ class AccountApiTracingTest {
   }
 
   @Test
+  void theCreditsSqlStatementsAreSpansOfTheNotificationsTraceWithoutTheirValues() {
+    String traceId = "5af92f3577b34da6a3ce929d0e0e4737";
+    String txNo = "tx-" + java.util.UUID.randomUUID();
+
+    assertThat(
+            mvc.post()
+                .uri("/api/notifications")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"txNo\":\"%s\",\"accountNo\":\"1\",\"amount\":\"2.50\",\"result\":\"success\"}"
+                        .formatted(txNo))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b8-01")
+                .with(Credentials.notifier())
+                .exchange())
+        .hasStatusOk();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              List<String> statements =
+                  spans.getFinishedSpanItems().stream()
+                      .filter(span -> span.getTraceId().equals(traceId))
+                      .flatMap(span -> span.getAttributes().asMap().entrySet().stream())
+                      .filter(attribute -> attribute.getKey().getKey().startsWith("jdbc.query"))
+                      .map(attribute -> attribute.getValue().toString().toLowerCase())
+                      .toList();
+              // The credit: its de_duplication row, then the balance.
+              assertThat(statements).anyMatch(sql -> sql.startsWith("insert into de_duplication"));
+              assertThat(statements).anyMatch(sql -> sql.startsWith("update account_info"));
+              assertThat(statements).noneMatch(sql -> sql.contains(txNo));
+            });
+  }
+
+  @Test
   void withAnEndpointTheSpansOfARequestAreSentThereOverOtlp() {
     assertThat(mvc.get().uri("/api/accounts/1").with(Credentials.client()).exchange())
         .hasStatusOk();

@@ -150,6 +150,30 @@ class OneTracePerRechargeTest extends PayApiIntegrationTest {
   }
 
   @Test
+  void theRechargesSqlStatementsAreSpansOfItsTraceWithTheirTextAndNoValues() {
+    String txNo = recharge("3.00");
+    notificationOf(txNo);
+
+    String traceId = serverSpanOf(txNo).getTraceId();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              List<String> statements =
+                  spansOf(traceId).stream()
+                      .flatMap(span -> span.getAttributes().asMap().entrySet().stream())
+                      .filter(attribute -> attribute.getKey().getKey().startsWith("jdbc.query"))
+                      .map(attribute -> attribute.getValue().toString().toLowerCase())
+                      .toList();
+              // The recharge's row, written in the request; its outcome, by the workflow.
+              assertThat(statements).anyMatch(sql -> sql.startsWith("insert into account_pay"));
+              assertThat(statements).anyMatch(sql -> sql.startsWith("update account_pay"));
+              assertThat(statements).noneMatch(sql -> sql.contains(txNo));
+            });
+  }
+
+  @Test
   void theLogLineOfTheStartCarriesTheTraceId(CapturedOutput output) {
     String txNo = recharge("6.00");
     notificationOf(txNo);
