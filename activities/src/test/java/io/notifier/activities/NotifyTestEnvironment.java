@@ -32,6 +32,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,21 @@ import java.util.Optional;
 public final class NotifyTestEnvironment implements AutoCloseable {
 
   public static final String TASK_QUEUE = "notify-test";
+
+  /** On, retried for three days, one receiver.recovered per minute at most. */
+  public static final OperatorEventSettings OPERATOR_EVENTS =
+      new OperatorEventSettings(true, Duration.ofDays(3), Duration.ofMinutes(1));
+
+  /** The whole history of a notification delivered at its first attempt: seven events. */
+  public static final List<EventType> DELIVERED_AT_ONCE =
+      List.of(
+          EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
+          EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
+          EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
+          EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+          EventType.EVENT_TYPE_MARKER_RECORDED, // the first attempt, a local activity
+          EventType.EVENT_TYPE_MARKER_RECORDED, // its outcome, written into account_pay
+          EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
 
   /** pay-api's key at account-api, as the reconciliation requests carry it. */
   public static final String PAY_API_KEY = "test-pay-api-key";
@@ -94,10 +110,14 @@ public final class NotifyTestEnvironment implements AutoCloseable {
         OperatorEventWorkflowImpl.class);
     Clock serverTime = new ServerClock();
     worker.registerActivitiesImplementations(
-        new DeliveryActivitiesImpl(client(TestSigning.signer().credential()), serverTime),
+        new DeliveryActivitiesImpl(
+            client("account-api", accountApi.baseUrl(), TestSigning.signer().credential()),
+            serverTime),
         new DeliveryProgressImpl(temporal.getWorkflowClient()),
         new ReconciliationActivitiesImpl(
-            client(Credential.bearer(PAY_API_KEY)), serverTime, Duration.ofDays(7)),
+            client("account-api", accountApi.baseUrl(), Credential.bearer(PAY_API_KEY)),
+            serverTime,
+            Duration.ofDays(7)),
         outcomes,
         operator == null
             ? OperatorEventActivitiesImpl.disabled()
@@ -108,27 +128,17 @@ public final class NotifyTestEnvironment implements AutoCloseable {
     }
   }
 
-  /** On, retried for three days, one receiver.recovered per minute at most. */
-  public static final OperatorEventSettings OPERATOR_EVENTS =
-      new OperatorEventSettings(true, Duration.ofDays(3), Duration.ofMinutes(1));
-
   /** The operator events' client, as pay-api makes it: the URL, their own signer. */
   private static ServiceClient operatorClient(OperatorInbox operator) {
-    return new ServiceClient(
+    return client(
         "the operator URL",
         operator.url(),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(5),
         new WebhookSigner(List.of(operator.secret()), Clock.systemUTC()).credential());
   }
 
-  private ServiceClient client(Credential credential) {
+  private static ServiceClient client(String service, URI url, Credential credential) {
     return new ServiceClient(
-        "account-api",
-        accountApi.baseUrl(),
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(5),
-        credential);
+        service, url, Duration.ofSeconds(1), Duration.ofSeconds(5), credential);
   }
 
   public void startWorker() {

@@ -6,13 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.notifier.temporaldev.DevServer;
 import io.notifier.testing.FreePorts;
 import io.notifier.testing.OperatorInbox;
+import io.notifier.testing.TestSecrets;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -71,7 +70,7 @@ abstract class NotifierStack implements AutoCloseable {
   final OperatorInbox operator = OperatorInbox.start();
 
   /** The secret pay-api signs with and account-api checks, unless a test says otherwise. */
-  final String signingSecret = newSecret();
+  final String signingSecret = TestSecrets.newWebhookSecret();
 
   /** NOTIFY_SIGNING_SECRETS of account-api's next start. */
   String accountApiSecrets = signingSecret;
@@ -237,13 +236,6 @@ abstract class NotifierStack implements AutoCloseable {
 
   void killAccountApi() {
     accountApiProcess.kill();
-  }
-
-  /** A Standard Webhooks secret: {@code whsec_} and the base64 of 32 random bytes. */
-  static String newSecret() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return "whsec_" + Base64.getEncoder().encodeToString(key);
   }
 
   private static Path jar(String module) {

@@ -3,6 +3,7 @@ package io.notifier.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.notifier.testing.TestSecrets;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +40,9 @@ interface TrustScenarios {
 
     assertUnauthorized(accountApi.post("/api/notifications", notification));
     assertUnauthorized(
-        accountApi.signedWith(NotifierStack.newSecret()).post("/api/notifications", notification));
+        accountApi
+            .signedWith(TestSecrets.newWebhookSecret())
+            .post("/api/notifications", notification));
     assertUnauthorized(
         accountApi
             .with(JsonApi.signature(sixMinutesAgo, stack.signingSecret))
@@ -191,7 +194,7 @@ interface TrustScenarios {
     NotifierStack stack = stack();
     BigDecimal before = stack.balance("2");
     stack.stopPayApi();
-    stack.payApiSecrets = NotifierStack.newSecret();
+    stack.payApiSecrets = TestSecrets.newWebhookSecret();
     stack.payApiWindow = Duration.ofMinutes(3);
     stack.startPayApi();
     String txNo;
@@ -201,7 +204,7 @@ interface TrustScenarios {
       refusing = stack.awaitAttempts(txNo, 2, SOON);
     } finally {
       stack.stopPayApi();
-      stack.payApiSecrets = NotifierStack.newSecret() + "," + stack.signingSecret;
+      stack.payApiSecrets = TestSecrets.newWebhookSecret() + "," + stack.signingSecret;
       stack.payApiWindow = stack.policy.window();
       stack.startPayApi();
     }

@@ -5,8 +5,6 @@ import com.standardwebhooks.exceptions.WebhookVerificationException;
 import io.notifier.testing.StubHttpServer.Answer;
 import io.notifier.testing.StubHttpServer.Received;
 import java.net.URI;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -37,7 +35,7 @@ public final class OperatorInbox implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The operator events' own secret, made fresh: not the notifications'. */
-  private final String secret = newSecret();
+  private final String secret = TestSecrets.newWebhookSecret();
 
   private final StubHttpServer server = StubHttpServer.start();
   private final List<Event> events = new CopyOnWriteArrayList<>();
@@ -103,12 +101,6 @@ public final class OperatorInbox implements AutoCloseable {
     }
     events.add(new Event(request.header("webhook-id"), JSON.readTree(request.body())));
     return new Answer(204, "");
-  }
-
-  private static String newSecret() {
-    byte[] key = new byte[32];
-    new SecureRandom().nextBytes(key);
-    return "whsec_" + Base64.getEncoder().encodeToString(key);
   }
 
   @Override

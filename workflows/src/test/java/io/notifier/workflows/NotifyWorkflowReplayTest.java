@@ -4,7 +4,9 @@ import io.notifier.workflows.legacy.NotifyWorkflowV1Impl;
 import io.notifier.workflows.legacy.NotifyWorkflowV2Impl;
 import io.notifier.workflows.operator.OperatorEventWorkflowImpl;
 import io.temporal.testing.WorkflowReplayer;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -24,6 +26,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through the path without events.
  */
 class NotifyWorkflowReplayTest {
+
+  /** What RecordHistories records of NotifyWorkflowV3, in v5 and in v6 alike. */
+  static Stream<String> scenariosOfTheCurrentType() {
+    return Stream.of(
+        "delivered-at-once",
+        "delivered-after-retries",
+        "rejected-then-reconciled",
+        "reconciled-by-timer",
+        "reconciled-by-signal",
+        "needs-attention-then-retried",
+        "needs-attention-then-reconciled",
+        "needs-attention-then-closed",
+        "closed-while-notifying",
+        "reconciliation-gave-up-then-closed");
+  }
 
   @ParameterizedTest(name = "v1 {0}")
   @ValueSource(
@@ -87,38 +104,14 @@ class NotifyWorkflowReplayTest {
   }
 
   @ParameterizedTest(name = "v5 {0}")
-  @ValueSource(
-      strings = {
-        "delivered-at-once",
-        "delivered-after-retries",
-        "rejected-then-reconciled",
-        "reconciled-by-timer",
-        "reconciled-by-signal",
-        "needs-attention-then-retried",
-        "needs-attention-then-reconciled",
-        "needs-attention-then-closed",
-        "closed-while-notifying",
-        "reconciliation-gave-up-then-closed"
-      })
+  @MethodSource("scenariosOfTheCurrentType")
   void historiesOfTheVersionThatOwnsItsOutcomeReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/v5/" + scenario + ".json", NotifyWorkflowImpl.class);
   }
 
   @ParameterizedTest(name = "v6 {0}")
-  @ValueSource(
-      strings = {
-        "delivered-at-once",
-        "delivered-after-retries",
-        "rejected-then-reconciled",
-        "reconciled-by-timer",
-        "reconciled-by-signal",
-        "needs-attention-then-retried",
-        "needs-attention-then-reconciled",
-        "needs-attention-then-closed",
-        "closed-while-notifying",
-        "reconciliation-gave-up-then-closed"
-      })
+  @MethodSource("scenariosOfTheCurrentType")
   void historiesOfTheVersionThatTellsTheOperatorReplay(String scenario) throws Exception {
     WorkflowReplayer.replayWorkflowExecutionFromResource(
         "histories/v6/" + scenario + ".json", NotifyWorkflowImpl.class);

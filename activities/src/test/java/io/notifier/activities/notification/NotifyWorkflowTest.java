@@ -137,14 +137,7 @@ class NotifyWorkflowTest {
       resultOf(env.start(recharge("tx-at-once"), SEED));
 
       assertThat(env.historyOf("tx-at-once"))
-          .containsExactly(
-              EventType.EVENT_TYPE_WORKFLOW_EXECUTION_STARTED,
-              EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED,
-              EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED,
-              EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
-              EventType.EVENT_TYPE_MARKER_RECORDED, // the first attempt, a local activity
-              EventType.EVENT_TYPE_MARKER_RECORDED, // its outcome, written into account_pay
-              EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED);
+          .containsExactlyElementsOf(NotifyTestEnvironment.DELIVERED_AT_ONCE);
     }
 
     @Test

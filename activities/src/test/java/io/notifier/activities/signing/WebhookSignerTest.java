@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
-import io.notifier.activities.TestSigning;
+import io.notifier.testing.TestSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +18,8 @@ class WebhookSignerTest {
 
   private static final String BODY =
       "{\"txNo\":\"tx-1\",\"accountNo\":\"1\",\"amount\":\"100.00\",\"result\":\"success\"}";
-  private static final String OLD = TestSigning.newSecret();
-  private static final String NEW = TestSigning.newSecret();
+  private static final String OLD = TestSecrets.newWebhookSecret();
+  private static final String NEW = TestSecrets.newWebhookSecret();
 
   @Test
   void aSignatureVerifiesOverTheExactBodyWithTheSecret() {
@@ -46,7 +46,8 @@ class WebhookSignerTest {
   void aReceiverHoldingAnotherSecretRefusesIt() {
     WebhookSigner.Signature signature = signer(OLD, NEW).sign("tx-1", BODY);
 
-    assertThatThrownBy(() -> new Webhook(TestSigning.newSecret()).verify(BODY, headers(signature)))
+    assertThatThrownBy(
+            () -> new Webhook(TestSecrets.newWebhookSecret()).verify(BODY, headers(signature)))
         .isInstanceOf(WebhookVerificationException.class);
   }
 

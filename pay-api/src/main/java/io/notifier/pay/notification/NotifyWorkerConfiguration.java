@@ -25,6 +25,7 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -117,11 +118,10 @@ class NotifyWorkerConfiguration {
     }
     return new OperatorEventActivitiesImpl(
         Optional.of(
-            new ServiceClient(
+            client(
                 "the operator URL",
                 operatorEvents.url(),
-                properties.http().connectTimeout(),
-                properties.http().requestTimeout(),
+                properties,
                 new WebhookSigner(operatorEvents.secrets(), clock).credential(),
                 observations)),
         operatorEvents.settings());
@@ -129,9 +129,19 @@ class NotifyWorkerConfiguration {
 
   private static ServiceClient accountApi(
       NotifyProperties properties, Credential credential, ObservationRegistry observations) {
+    return client("account-api", properties.accountApi(), properties, credential, observations);
+  }
+
+  /** A client of {@code url} with the notifier's HTTP timeouts. */
+  private static ServiceClient client(
+      String service,
+      URI url,
+      NotifyProperties properties,
+      Credential credential,
+      ObservationRegistry observations) {
     return new ServiceClient(
-        "account-api",
-        properties.accountApi(),
+        service,
+        url,
         properties.http().connectTimeout(),
         properties.http().requestTimeout(),
         credential,

@@ -35,11 +35,11 @@ public enum OperatorEventType {
   }
 
   /**
-   * The event's id, unique per notification and occurrence: the {@code n}th entry into
-   * NEEDS_ATTENTION, the one reconciliation.
+   * The id of this type's event named by {@code key}: a txNo and the entry's number into
+   * NEEDS_ATTENTION, a txNo for its reconciliation, a period's start for a recovery.
    */
-  public String idFor(String txNo, int n) {
-    return "operator-event:" + type + ":" + txNo + (this == NEEDS_ATTENTION ? ":" + n : "");
+  public String idFor(String key) {
+    return "operator-event:" + type + ":" + key;
   }
 
   /**
@@ -49,6 +49,6 @@ public enum OperatorEventType {
   public static String periodOf(Instant at, Duration period) {
     long millis = period.toMillis();
     Instant start = Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), millis) * millis);
-    return "operator-event:" + RECEIVER_RECOVERED.type + ":" + start;
+    return RECEIVER_RECOVERED.idFor(start.toString());
   }
 }

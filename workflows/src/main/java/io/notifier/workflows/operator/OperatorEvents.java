@@ -34,10 +34,11 @@ public final class OperatorEvents {
   /** Tells the operator that the notification entered NEEDS_ATTENTION. */
   public void needsAttention(OperatorEventData data) {
     needsAttention++;
+    int entry = needsAttention;
     announce(
         OperatorEventType.NEEDS_ATTENTION,
         data,
-        settings -> OperatorEventType.NEEDS_ATTENTION.idFor(data.txNo(), needsAttention));
+        settings -> OperatorEventType.NEEDS_ATTENTION.idFor(data.txNo() + ":" + entry));
   }
 
   /** Tells the operator that reconciliation credited the account. */
@@ -45,7 +46,7 @@ public final class OperatorEvents {
     announce(
         OperatorEventType.RECONCILED,
         data,
-        settings -> OperatorEventType.RECONCILED.idFor(data.txNo(), 1));
+        settings -> OperatorEventType.RECONCILED.idFor(data.txNo()));
   }
 
   /**
